@@ -1,0 +1,70 @@
+"""The ``Body`` data object every later stage drapes on."""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = ["Body", "SMPL_JOINT_NAMES", "MEASUREMENT_KEYS"]
+
+# SMPL's 24 joints in kinematic-tree order (Loper et al. 2015).
+SMPL_JOINT_NAMES = (
+    "pelvis", "left_hip", "right_hip", "spine1", "left_knee", "right_knee", "spine2",
+    "left_ankle", "right_ankle", "spine3", "left_foot", "right_foot", "neck",
+    "left_collar", "right_collar", "head", "left_shoulder", "right_shoulder",
+    "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_hand", "right_hand",
+)  # fmt: skip
+
+# The measurement keys BODY.json always holds (cm).
+MEASUREMENT_KEYS = ("height", "chest", "waist", "hip", "inseam", "shoulder_width")
+
+
+@dataclass
+class Body:
+    """A posed body mesh with its parameters and tailor's measurements.
+
+    Attributes
+    ----------
+    vertices : (V, 3) float32
+        Posed mesh in metres, Y up, facing +Z, feet on the floor (min y = 0).
+    faces : (F, 3) int32
+        Triangles, counter-clockwise seen from outside.
+    joints : (24, 3) float32
+        SMPL joints in metres, order ``SMPL_JOINT_NAMES``, same frame as ``vertices``.
+    betas : (K,) float32
+        Shape coefficients of ``model``.
+    pose : (72,) float32
+        SMPL axis-angle pose (global orientation then 23 body joints), radians.
+    gender : str
+        ``female``, ``male`` or ``neutral``.
+    model : str
+        ``fitroom-anny`` for the default model, else the path of the user's model file.
+    measurements_cm : dict[str, float]
+        At least ``MEASUREMENT_KEYS``; girths and lengths in cm.
+    source : str
+        Where the body came from (``measurements``, ``photos: front.jpg, side.jpg``, ``default``).
+    """
+
+    vertices: np.ndarray
+    faces: np.ndarray
+    joints: np.ndarray
+    betas: np.ndarray
+    pose: np.ndarray
+    gender: str
+    model: str
+    measurements_cm: dict[str, float] = field(default_factory=dict)
+    source: str = ""
+
+    def joint(self, name: str) -> np.ndarray:
+        """Position (3,) float32 of the SMPL joint called ``name``."""
+        return self.joints[SMPL_JOINT_NAMES.index(name)]
+
+    def to_dict(self) -> dict:
+        """The BODY.json contract: model, gender, betas, pose, measurements_cm, source."""
+        return {
+            "model": self.model,
+            "gender": self.gender,
+            "betas": [round(float(b), 6) for b in self.betas],
+            "pose": [round(float(p), 6) for p in self.pose],
+            "measurements_cm": {k: round(float(v), 2) for k, v in self.measurements_cm.items()},
+            "source": self.source,
+        }
