@@ -1,0 +1,17 @@
+"""Errors the viewer and the command line raise for bad requests."""
+
+from fitroom.errors import FitroomError
+
+__all__ = ["UnknownMapError", "OutputFormatError", "SizeListError"]
+
+
+class UnknownMapError(FitroomError):
+    """A heatmap name that fitroom does not draw."""
+
+
+class OutputFormatError(FitroomError):
+    """An output file whose extension fitroom cannot write."""
+
+
+class SizeListError(FitroomError):
+    """A ``--sizes`` list that is empty or names sizes the pattern lacks."""

@@ -1,0 +1,74 @@
+"""Still pictures of a drape: one size with its fit map, and several sizes side by side."""
+
+import numpy as np
+
+from fitroom.files import atomic_path
+from viewer.scene import FitScene
+
+__all__ = ["render_drape", "render_sizes"]
+
+
+def render_drape(body, drape, path, map_name="strain", window_size=(800, 1000)) -> None:
+    """Write a PNG of ``body`` wearing one draped size, coloured by ``map_name``.
+
+    Parameters
+    ----------
+    body : body.Body
+    drape : viewer.fit_session.SizeDrape
+        The draped size (garment, result, size label).
+    path : str or Path
+        PNG to write (whole or not at all).
+    """
+    scene = FitScene(body.vertices, body.faces, off_screen=True, window_size=window_size)
+    scene.show_garment(drape.result.positions, drape.garment.faces, drape.result, map_name)
+    scene.caption(f"Size {drape.size}", name="size", size=22)
+    scene.caption(_map_caption(drape, map_name), name="stats", position="lower_left", size=11)
+    scene.front_camera()
+    with atomic_path(path) as tmp:
+        scene.plotter.screenshot(str(tmp))
+    scene.close()
+
+
+def render_sizes(body, drapes, path, map_name="strain", tile_size=(420, 760)) -> None:
+    """Write a PNG of the sizes side by side: same camera, same colour scale, one colour bar.
+
+    Parameters
+    ----------
+    body : body.Body
+    drapes : list[SizeDrape]
+        In display order (smallest first).
+    path : str or Path
+        PNG to write.
+    """
+    import pyvista as pv
+
+    count = len(drapes)
+    plotter = pv.Plotter(
+        off_screen=True, shape=(1, count), window_size=(tile_size[0] * count, tile_size[1]), border=False
+    )
+    for column, drape in enumerate(drapes):
+        plotter.subplot(0, column)
+        scene = FitScene(body.vertices, body.faces, plotter=plotter)
+        scene.show_garment(
+            drape.result.positions, drape.garment.faces, drape.result, map_name, show_bar=column == count - 1
+        )
+        scene.caption(f"{drape.size}", name=f"size{column}", position="upper_edge", size=20)
+        scene.caption(_map_caption(drape, map_name), name=f"stats{column}", position="lower_left", size=9)
+        scene.front_camera()
+    plotter.link_views()
+    with atomic_path(path) as tmp:
+        plotter.screenshot(str(tmp))
+    plotter.close()
+
+
+def _map_caption(drape, map_name: str) -> str:
+    summary = drape.result.summary()
+    strain = summary["strain_pct"]
+    ease = summary["ease_cm"]
+    lines = [f"strain mean {strain['mean']:.1f}%  p95 {strain['p95']:.1f}%"]
+    lines.append("ease " + "  ".join(f"{k} {_cm(v)}" for k, v in ease.items()))
+    return "\n".join(lines)
+
+
+def _cm(value) -> str:
+    return "n/a" if value is None or not np.isfinite(value) else f"{value:+.1f} cm"

@@ -1,0 +1,178 @@
+"""A PyVista scene of a body and a draped garment coloured by a fit map.
+
+The same scene serves the interactive window and every picture fitroom writes: construct it with
+``off_screen=True`` to render without a display.
+"""
+
+import numpy as np
+
+from viewer.fit_maps import FitMap, fit_map
+
+__all__ = ["FitScene", "SKIN_COLOUR", "FABRIC_COLOUR", "garment_polydata"]
+
+SKIN_COLOUR = "#d8a88a"
+FABRIC_COLOUR = "#c9d3e6"
+BACKGROUND = "#f4f4f2"
+
+
+def _quiet_vtk() -> None:
+    """Silence VTK's harmless 'bad X server connection' warning on headless machines."""
+    import vtk
+
+    vtk.vtkLogger.SetStderrVerbosity(vtk.vtkLogger.VERBOSITY_OFF)
+    vtk.vtkObject.GlobalWarningDisplayOff()
+
+
+def _polydata(vertices: np.ndarray, faces: np.ndarray):
+    import pyvista as pv
+
+    faces = np.asarray(faces, dtype=np.int64)
+    cells = np.hstack([np.full((faces.shape[0], 1), 3, dtype=np.int64), faces]).ravel()
+    return pv.PolyData(np.asarray(vertices, dtype=np.float32), cells)
+
+
+def garment_polydata(positions: np.ndarray, faces: np.ndarray, result=None):
+    """A ``pv.PolyData`` of the garment carrying every fit map present on ``result``.
+
+    Parameters
+    ----------
+    positions : (V, 3) float32, metres
+    faces : (F, 3) int
+    result : DrapeResult or None
+        When given, its per-face maps become cell arrays and its per-vertex maps point arrays,
+        named after their ``DrapeResult`` fields (``strain_pct``, ``ease_cm``, ...).
+    """
+    from viewer.fit_maps import FIT_MAPS
+
+    mesh = _polydata(positions, faces)
+    if result is not None:
+        for spec in FIT_MAPS.values():
+            target = mesh.cell_data if spec.on_cells else mesh.point_data
+            target[spec.field] = spec.values(result)
+    return mesh
+
+
+class FitScene:
+    """Body plus garment in one renderer, with a fit-map colour bar and captions.
+
+    Parameters
+    ----------
+    body_vertices : (Vb, 3) float32, metres, Y up, facing +Z
+    body_faces : (Fb, 3) int
+    off_screen : bool
+        Render without a window (tests, headless machines, files).
+    window_size : (int, int)
+        Pixels, width by height.
+    plotter : pyvista.Plotter, optional
+        Draw into this plotter's active renderer instead of making one (side-by-side sizes).
+
+    Examples
+    --------
+    >>> scene = FitScene(body.vertices, body.faces)
+    >>> scene.show_garment(result.positions, garment.faces, result, "strain")
+    >>> scene.screenshot("drape_M.png")
+    """
+
+    def __init__(self, body_vertices, body_faces, off_screen=True, window_size=(800, 1000), plotter=None):
+        import pyvista as pv
+
+        _quiet_vtk()
+        self.plotter = plotter or pv.Plotter(off_screen=off_screen, window_size=window_size)
+        self.plotter.set_background(BACKGROUND)
+        self.body_mesh = _polydata(body_vertices, body_faces)
+        self.body_actor = self.plotter.add_mesh(
+            self.body_mesh, color=SKIN_COLOUR, smooth_shading=True, specular=0.15, name="body"
+        )
+        self.garment_mesh = None
+        self.map_name = "none"
+        self._bar_title = None
+
+    def set_body(self, vertices: np.ndarray) -> None:
+        """Move the body to new vertex positions (V, 3), same topology."""
+        self.body_mesh.points = np.asarray(vertices, dtype=np.float32)
+
+    def show_garment(self, positions, faces, result=None, map_name="strain", show_bar=True) -> None:
+        """Draw the garment, coloured by ``map_name`` (``none`` for the plain fabric colour)."""
+        spec = fit_map(map_name)
+        self.map_name = map_name
+        self.garment_mesh = garment_polydata(positions, faces, result)
+        self._remove_bar()
+        kwargs = dict(smooth_shading=False, name="garment", specular=0.1)
+        if spec is None or result is None:
+            self.plotter.add_mesh(self.garment_mesh, color=FABRIC_COLOUR, **kwargs)
+            return
+        self._bar_title = spec.title if show_bar else None
+        self.plotter.add_mesh(
+            self.garment_mesh,
+            scalars=spec.field,
+            preference="cell" if spec.on_cells else "point",
+            clim=spec.clim,
+            cmap=spec.cmap,
+            below_color=None,
+            above_color=None,
+            show_scalar_bar=show_bar,
+            scalar_bar_args=self._bar_args(spec),
+            **kwargs,
+        )
+
+    def update_garment(self, positions: np.ndarray, result=None) -> None:
+        """Move the drawn garment to ``positions`` (V, 3) and refresh its map values in place."""
+        self.garment_mesh.points = np.asarray(positions, dtype=np.float32)
+        spec = fit_map(self.map_name)
+        if spec is not None and result is not None:
+            target = self.garment_mesh.cell_data if spec.on_cells else self.garment_mesh.point_data
+            target[spec.field] = spec.values(result)
+
+    @staticmethod
+    def _bar_args(spec: FitMap) -> dict:
+        return dict(
+            title=spec.title,
+            vertical=True,
+            position_x=0.86,
+            position_y=0.2,
+            height=0.6,
+            width=0.06,
+            n_labels=5,
+            fmt="%.0f",
+            color="black",
+            title_font_size=18,
+            label_font_size=15,
+        )
+
+    def _remove_bar(self) -> None:
+        if self._bar_title and self._bar_title in self.plotter.scalar_bars:
+            self.plotter.remove_scalar_bar(self._bar_title)
+        self._bar_title = None
+
+    def caption(self, text: str, name: str = "caption", position: str = "upper_left", size: int = 14) -> None:
+        """Write (or replace) a text label on the picture."""
+        self.plotter.add_text(text, position=position, font_size=size, color="black", name=name)
+
+    def front_camera(self, azimuth_deg: float = 0.0, elevation_deg: float = 8.0) -> None:
+        """Frame the whole body from the front (head to feet), turned by ``azimuth_deg`` about Y."""
+        points = self.body_mesh.points
+        if self.garment_mesh is not None:
+            points = np.vstack([points, self.garment_mesh.points])
+        low, high = points.min(axis=0), points.max(axis=0)
+        centre = (low + high) / 2
+        height = float(high[1] - low[1])
+        view_angle = 30.0
+        distance = 1.18 * (height / 2) / np.tan(np.radians(view_angle / 2))
+        azimuth, elevation = np.radians(azimuth_deg), np.radians(elevation_deg)
+        direction = np.array(
+            [np.sin(azimuth) * np.cos(elevation), np.sin(elevation), np.cos(azimuth) * np.cos(elevation)]
+        )
+        camera = self.plotter.camera
+        camera.view_angle = view_angle
+        camera.focal_point = tuple(centre)
+        camera.position = tuple(centre + distance * direction)
+        camera.up = (0.0, 1.0, 0.0)
+        self.plotter.renderer.ResetCameraClippingRange()
+
+    def image(self) -> np.ndarray:
+        """The rendered picture, (H, W, 3) uint8."""
+        self.plotter.render()
+        return np.asarray(self.plotter.screenshot(return_img=True))[..., :3]
+
+    def close(self) -> None:
+        self.plotter.close()
