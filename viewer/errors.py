@@ -2,7 +2,7 @@
 
 from fitroom.errors import FitroomError
 
-__all__ = ["UnknownMapError", "OutputFormatError", "SizeListError"]
+__all__ = ["UnknownMapError", "UnknownPoseError", "OutputFormatError", "SizeListError"]
 
 
 class UnknownMapError(FitroomError):
@@ -15,3 +15,7 @@ class OutputFormatError(FitroomError):
 
 class SizeListError(FitroomError):
     """A ``--sizes`` list that is empty or names sizes the pattern lacks."""
+
+
+class UnknownPoseError(FitroomError):
+    """A pose preset name the viewer does not know."""

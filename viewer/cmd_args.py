@@ -1,0 +1,36 @@
+"""Arguments several ``fitroom`` commands share, and turning them into objects."""
+
+import argparse
+
+from viewer.errors import SizeListError
+
+__all__ = ["add_drape_arguments", "parse_sizes", "load_body_argument"]
+
+
+def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> None:
+    """Add ``--body``, ``--pattern``, ``--material``, ``--device`` and ``--edge-length``."""
+    parser.add_argument("--body", required=body_required, metavar="BODY.json",
+                        help="body made by 'fitroom body'")  # fmt: skip
+    parser.add_argument("--pattern", default="tshirt", metavar="NAME|FILE",
+                        help="bundled pattern name (see 'fitroom patterns') or pattern file")  # fmt: skip
+    parser.add_argument(
+        "--material", default=None, help="fabric preset for every panel (default: the pattern's)"
+    )
+    parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"), help="solver device")
+    parser.add_argument("--edge-length", type=float, default=1.5, metavar="CM", help="mesh edge length in cm")
+    parser.add_argument("--max-frames", type=int, default=600, help="frame limit for each drape (60 fps)")
+
+
+def parse_sizes(text: str) -> list[str]:
+    """``S,M,L`` -> ``["S", "M", "L"]``; an empty list is an error."""
+    sizes = [size.strip() for size in text.split(",") if size.strip()]
+    if not sizes:
+        raise SizeListError(f"'--sizes {text}' names no size; give a comma-separated list such as S,M,L.")
+    return sizes
+
+
+def load_body_argument(path):
+    """The ``Body`` stored in BODY.json at ``path``, or the bundled default body when ``path`` is None."""
+    import body
+
+    return body.default_body() if path is None else body.load_body_json(path)

@@ -1,0 +1,55 @@
+"""``fitroom demo``: the main job — the bundled T-shirt in several sizes on the bundled default body."""
+
+import time
+from pathlib import Path
+
+from viewer.cmd_args import parse_sizes
+
+__all__ = ["add_parser", "run"]
+
+DEMO_PATTERN = "tshirt"
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "demo", help="drape the bundled T-shirt in S, M, L, XL on the default body"
+    )
+    parser.add_argument("--out", default="fitroom-demo", metavar="DIR", help="output folder")
+    parser.add_argument("--sizes", default="S,M,L,XL", help="comma-separated sizes to drape")
+    parser.add_argument("--view", action="store_true", help="then open the interactive viewer")
+    parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
+    parser.add_argument("--edge-length", type=float, default=1.5, metavar="CM", help="mesh edge length in cm")
+    parser.add_argument("--max-frames", type=int, default=600, help="frame limit for each drape (60 fps)")
+    parser.add_argument("--frames", type=int, default=120, help="turntable frames (30 fps)")
+
+
+def run(args) -> int:
+    from rich.console import Console
+
+    import body as body_package
+    from viewer.fit_outputs import print_fit, write_fit_outputs
+    from viewer.size_drape import drape_sizes
+    from viewer.turntable import write_turntable
+
+    started = time.perf_counter()
+    console = Console()
+    sizes = parse_sizes(args.sizes)
+    out_dir = Path(args.out)
+    with console.status("Loading the default body"):
+        body = body_package.default_body()
+    drapes = drape_sizes(body, DEMO_PATTERN, sizes, device=args.device, edge_length=args.edge_length / 100,
+                         max_frames=args.max_frames)  # fmt: skip
+    extra = {"pattern": DEMO_PATTERN, "body": body.to_dict(), "device": args.device}
+    with console.status("Rendering pictures and meshes"):
+        document = write_fit_outputs(body, drapes, out_dir, extra)
+    recommended = next(d for d in drapes if d.size == document["recommended_size"])
+    with console.status(f"Writing the turntable of size {recommended.size}"):
+        write_turntable(body, recommended, out_dir / "turntable.mp4", frames=args.frames)
+    print_fit(document)
+    console.print(f"Wrote {out_dir}/ in {time.perf_counter() - started:.0f} s.")
+    if args.view:
+        from viewer.live import LiveViewer
+
+        model = body_package.load_body_model(body.gender)
+        LiveViewer(model, body, DEMO_PATTERN, sizes, device=args.device, out_dir=out_dir).show()
+    return 0

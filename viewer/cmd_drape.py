@@ -1,0 +1,29 @@
+"""``fitroom drape``: drape one size of a pattern on a body and write its pictures, meshes and fit."""
+
+from viewer.cmd_args import add_drape_arguments, load_body_argument
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("drape", help="drape one size; write drape PNG, PLY, GLB and fit.json")
+    add_drape_arguments(parser)
+    parser.add_argument("--size", default="M")
+    parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
+
+
+def run(args) -> int:
+    from viewer.fit_outputs import print_fit, write_fit_outputs
+    from viewer.size_drape import drape_sizes
+
+    body = load_body_argument(args.body)
+    drapes = drape_sizes(body, args.pattern, [args.size], args.material, args.device, args.edge_length / 100,
+                         args.max_frames)  # fmt: skip
+    extra = {
+        "pattern": args.pattern,
+        "body": body.to_dict(),
+        "material": args.material,
+        "device": args.device,
+    }
+    print_fit(write_fit_outputs(body, drapes, args.out, extra))
+    return 0

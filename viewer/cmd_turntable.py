@@ -1,0 +1,28 @@
+"""``fitroom turntable``: a 360-degree video of one draped size."""
+
+from viewer.cmd_args import add_drape_arguments, load_body_argument
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("turntable", help="write a turntable MP4 or GIF of one draped size")
+    add_drape_arguments(parser)
+    parser.add_argument("--size", default="M")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.mp4|OUT.gif")
+    parser.add_argument("--frames", type=int, default=120, help="frames in the full turn (30 fps)")
+    parser.add_argument("--heatmap", default="strain", help="map: none, strain, stress, pressure, ease")
+
+
+def run(args) -> int:
+    from viewer.fit_maps import fit_map
+    from viewer.size_drape import drape_sizes
+    from viewer.turntable import write_turntable
+
+    fit_map(args.heatmap)
+    body = load_body_argument(args.body)
+    (drape,) = drape_sizes(body, args.pattern, [args.size], args.material, args.device, args.edge_length / 100,
+                           args.max_frames)  # fmt: skip
+    write_turntable(body, drape, args.output, frames=args.frames, map_name=args.heatmap)
+    print(f"Wrote {args.output} ({args.frames} frames at 30 fps).")
+    return 0

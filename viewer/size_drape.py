@@ -1,0 +1,84 @@
+"""Drape one size of a pattern on a body: the join of ``garments`` and ``sim`` that every command uses."""
+
+from dataclasses import dataclass
+
+__all__ = ["SizeDrape", "start_drape", "drape_size", "drape_sizes", "DEFAULT_EDGE_LENGTH", "MAX_FRAMES"]
+
+DEFAULT_EDGE_LENGTH = 0.015
+MAX_FRAMES = 600
+
+
+@dataclass
+class SizeDrape:
+    """One draped size.
+
+    Attributes
+    ----------
+    size : str
+    garment : garments.Garment
+        The meshed, placed garment (rest shape, faces, stitches).
+    result : sim.DrapeResult
+        Final positions and fit metrics.
+    """
+
+    size: str
+    garment: object
+    result: object
+
+
+def start_drape(body, pattern, size, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH):
+    """Mesh and place ``pattern`` in ``size`` around ``body`` and set up its solver.
+
+    Parameters
+    ----------
+    body : body.Body
+    pattern : str
+        Bundled pattern name or pattern file path.
+    size : str
+    material : str or None
+        A material preset for every panel, or None for the pattern's own fabrics.
+    device : str
+        ``cpu``, ``cuda`` or ``auto``.
+    edge_length : float
+        Target mesh edge length, metres.
+
+    Returns
+    -------
+    garment : garments.Garment
+    drape : sim.Drape
+    """
+    from garments import make_garment
+    from sim import Drape
+
+    garment = make_garment(pattern, body, size=size, edge_length=edge_length)
+    materials = list(garment.materials) if material is None else [material] * len(garment.materials)
+    drape = Drape(
+        body.vertices, body.faces, garment.rest_uv, garment.faces, garment.positions, garment.stitches,
+        garment.grain, garment.face_material, materials, device=device,
+    )  # fmt: skip
+    return garment, drape
+
+
+def drape_size(body, pattern, size, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH,
+               max_frames=MAX_FRAMES) -> SizeDrape:  # fmt: skip
+    """Drape one size to rest and measure its fit; see ``start_drape`` for the parameters."""
+    from viewer.ring_heights import ring_heights
+
+    garment, drape = start_drape(body, pattern, size, material, device, edge_length)
+    result = drape.run(max_frames=max_frames, ring_heights=ring_heights(body))
+    return SizeDrape(size, garment, result)
+
+
+def drape_sizes(body, pattern, sizes, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH,
+                max_frames=MAX_FRAMES, quiet=False) -> list[SizeDrape]:  # fmt: skip
+    """Drape each of ``sizes`` in turn, with a progress bar on a terminal."""
+    from rich.progress import Progress
+
+    drapes = []
+    with Progress(transient=True, disable=quiet) as progress:
+        task = progress.add_task(f"Draping {pattern}", total=len(sizes))
+        for size in sizes:
+            progress.update(task, description=f"Draping {pattern} size {size}")
+            drapes.append(drape_size(body, pattern, size, material, device, edge_length, max_frames))
+            progress.advance(task)
+    return drapes
