@@ -4,15 +4,20 @@ import argparse
 
 from viewer.errors import SizeListError
 
-__all__ = ["add_drape_arguments", "parse_sizes", "load_body_argument"]
+__all__ = ["add_drape_arguments", "parse_sizes", "load_body_argument", "drape_from_args", "fit_extra"]
 
 
 def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> None:
     """Add ``--body``, ``--pattern``, ``--material``, ``--device`` and ``--edge-length``."""
-    parser.add_argument("--body", required=body_required, metavar="BODY.json",
-                        help="body made by 'fitroom body'")  # fmt: skip
-    parser.add_argument("--pattern", default="tshirt", metavar="NAME|FILE",
-                        help="bundled pattern name (see 'fitroom patterns') or pattern file")  # fmt: skip
+    parser.add_argument(
+        "--body", required=body_required, metavar="BODY.json", help="body made by 'fitroom body'"
+    )
+    parser.add_argument(
+        "--pattern",
+        default="tshirt",
+        metavar="NAME|FILE",
+        help="bundled pattern name (see 'fitroom patterns') or pattern file",
+    )
     parser.add_argument(
         "--material", default=None, help="fabric preset for every panel (default: the pattern's)"
     )
@@ -34,3 +39,17 @@ def load_body_argument(path):
     import body
 
     return body.default_body() if path is None else body.load_body_json(path)
+
+
+def drape_from_args(args, body, sizes: list[str]):
+    """Drape ``sizes`` of ``args.pattern`` on ``body`` with the solver settings given on the command line."""
+    from viewer.size_drape import drape_sizes
+
+    return drape_sizes(
+        body, args.pattern, sizes, args.material, args.device, args.edge_length / 100, args.max_frames
+    )
+
+
+def fit_extra(args, body) -> dict:
+    """The top-level ``fit.json`` keys that record what was draped and how."""
+    return {"pattern": args.pattern, "body": body.to_dict(), "material": args.material, "device": args.device}

@@ -11,9 +11,7 @@ DEMO_PATTERN = "tshirt"
 
 
 def add_parser(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "demo", help="drape the bundled T-shirt in S, M, L, XL on the default body"
-    )
+    parser = subparsers.add_parser("demo", help="the bundled T-shirt in S-XL on the default body")
     parser.add_argument("--out", default="fitroom-demo", metavar="DIR", help="output folder")
     parser.add_argument("--sizes", default="S,M,L,XL", help="comma-separated sizes to drape")
     parser.add_argument("--view", action="store_true", help="then open the interactive viewer")
@@ -37,8 +35,14 @@ def run(args) -> int:
     out_dir = Path(args.out)
     with console.status("Loading the default body"):
         body = body_package.default_body()
-    drapes = drape_sizes(body, DEMO_PATTERN, sizes, device=args.device, edge_length=args.edge_length / 100,
-                         max_frames=args.max_frames)  # fmt: skip
+    drapes = drape_sizes(
+        body,
+        DEMO_PATTERN,
+        sizes,
+        device=args.device,
+        edge_length=args.edge_length / 100,
+        max_frames=args.max_frames,
+    )
     extra = {"pattern": DEMO_PATTERN, "body": body.to_dict(), "device": args.device}
     with console.status("Rendering pictures and meshes"):
         document = write_fit_outputs(body, drapes, out_dir, extra)

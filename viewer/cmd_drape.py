@@ -1,6 +1,6 @@
 """``fitroom drape``: drape one size of a pattern on a body and write its pictures, meshes and fit."""
 
-from viewer.cmd_args import add_drape_arguments, load_body_argument
+from viewer.cmd_args import add_drape_arguments, drape_from_args, fit_extra, load_body_argument
 
 __all__ = ["add_parser", "run"]
 
@@ -14,16 +14,8 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     from viewer.fit_outputs import print_fit, write_fit_outputs
-    from viewer.size_drape import drape_sizes
 
     body = load_body_argument(args.body)
-    drapes = drape_sizes(body, args.pattern, [args.size], args.material, args.device, args.edge_length / 100,
-                         args.max_frames)  # fmt: skip
-    extra = {
-        "pattern": args.pattern,
-        "body": body.to_dict(),
-        "material": args.material,
-        "device": args.device,
-    }
-    print_fit(write_fit_outputs(body, drapes, args.out, extra))
+    drapes = drape_from_args(args, body, [args.size])
+    print_fit(write_fit_outputs(body, drapes, args.out, fit_extra(args, body)))
     return 0

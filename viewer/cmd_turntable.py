@@ -1,6 +1,6 @@
 """``fitroom turntable``: a 360-degree video of one draped size."""
 
-from viewer.cmd_args import add_drape_arguments, load_body_argument
+from viewer.cmd_args import add_drape_arguments, drape_from_args, load_body_argument
 
 __all__ = ["add_parser", "run"]
 
@@ -16,13 +16,11 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     from viewer.fit_maps import fit_map
-    from viewer.size_drape import drape_sizes
     from viewer.turntable import write_turntable
 
     fit_map(args.heatmap)
     body = load_body_argument(args.body)
-    (drape,) = drape_sizes(body, args.pattern, [args.size], args.material, args.device, args.edge_length / 100,
-                           args.max_frames)  # fmt: skip
+    (drape,) = drape_from_args(args, body, [args.size])
     write_turntable(body, drape, args.output, frames=args.frames, map_name=args.heatmap)
     print(f"Wrote {args.output} ({args.frames} frames at 30 fps).")
     return 0

@@ -18,6 +18,14 @@ def run(args) -> int:
 
     body = load_body_argument(args.body)
     model = body_package.load_body_model(body.gender, None if body.model == "fitroom-anny" else body.model)
-    LiveViewer(model, body, args.pattern, parse_sizes(args.sizes), args.material, args.device,
-               edge_length=args.edge_length / 100, out_dir=args.out).show()  # fmt: skip
+    LiveViewer(
+        model,
+        body,
+        args.pattern,
+        parse_sizes(args.sizes),
+        args.material,
+        args.device,
+        edge_length=args.edge_length / 100,
+        out_dir=args.out,
+    ).show()
     return 0

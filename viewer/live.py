@@ -47,8 +47,19 @@ class LiveViewer:
         Render without a window (tests, headless machines).
     """
 
-    def __init__(self, body_model, body, pattern, sizes, material=None, device="auto", off_screen=False,
-                 edge_length=DEFAULT_EDGE_LENGTH, out_dir=".", window_size=(1000, 1100)):  # fmt: skip
+    def __init__(
+        self,
+        body_model,
+        body,
+        pattern,
+        sizes,
+        material=None,
+        device="auto",
+        off_screen=False,
+        edge_length=DEFAULT_EDGE_LENGTH,
+        out_dir=".",
+        window_size=(1000, 1100),
+    ):
         self.body_model = body_model
         self.body = body
         self.pattern = pattern
@@ -87,8 +98,8 @@ class LiveViewer:
         spec = fit_map(self.map_name)
         legend = "fabric colour" if spec is None else f"{spec.title}: {spec.clim[0]:g} to {spec.clim[1]:g}"
         state = "paused" if self.paused else f"{self.fps:4.0f} fps"
-        self.scene.caption(f"Size {self.size}   map: {self.map_name} ({legend})   frame {self.frame}   {state}",
-                           name="status", size=12)  # fmt: skip
+        status = f"Size {self.size}   map: {self.map_name} ({legend})   frame {self.frame}   {state}"
+        self.scene.caption(status, name="status", size=12)
         self.scene.caption(CONTROLS, name="controls", position="lower_left", size=9)
         self.scene.caption(self.last_pick, name="pick", position="upper_right", size=11)
 
@@ -194,13 +205,22 @@ class LiveViewer:
         if len(self.sizes) > 1:
             plotter.add_slider_widget(
                 lambda value: round(value) != self.size_index and self.switch_size(round(value)),
-                rng=(0, len(self.sizes) - 1), value=0, title="size (" + " ".join(self.sizes) + ")",
-                pointa=(0.05, 0.92), pointb=(0.35, 0.92), fmt="%.0f",
-            )  # fmt: skip
+                rng=(0, len(self.sizes) - 1),
+                value=0,
+                title="size (" + " ".join(self.sizes) + ")",
+                pointa=(0.05, 0.92),
+                pointb=(0.35, 0.92),
+                fmt="%.0f",
+            )
         plotter.add_slider_widget(
-            self.set_arm_angle, rng=(0, 170), value=self.rest_angle, title="arm angle (deg)",
-            pointa=(0.65, 0.92), pointb=(0.95, 0.92), fmt="%.0f",
-        )  # fmt: skip
+            self.set_arm_angle,
+            rng=(0, 170),
+            value=self.rest_angle,
+            title="arm angle (deg)",
+            pointa=(0.65, 0.92),
+            pointb=(0.95, 0.92),
+            fmt="%.0f",
+        )
         for row, preset in enumerate(POSE_PRESETS):
             plotter.add_checkbox_button_widget(
                 lambda _state, p=preset: self.set_pose(p), position=(10, 140 + 40 * row), size=30

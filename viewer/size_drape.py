@@ -53,14 +53,23 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=D
     garment = make_garment(pattern, body, size=size, edge_length=edge_length)
     materials = list(garment.materials) if material is None else [material] * len(garment.materials)
     drape = Drape(
-        body.vertices, body.faces, garment.rest_uv, garment.faces, garment.positions, garment.stitches,
-        garment.grain, garment.face_material, materials, device=device,
-    )  # fmt: skip
+        body.vertices,
+        body.faces,
+        garment.rest_uv,
+        garment.faces,
+        garment.positions,
+        garment.stitches,
+        garment.grain,
+        garment.face_material,
+        materials,
+        device=device,
+    )
     return garment, drape
 
 
-def drape_size(body, pattern, size, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH,
-               max_frames=MAX_FRAMES) -> SizeDrape:  # fmt: skip
+def drape_size(
+    body, pattern, size, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH, max_frames=MAX_FRAMES
+) -> SizeDrape:
     """Drape one size to rest and measure its fit; see ``start_drape`` for the parameters."""
     from viewer.ring_heights import ring_heights
 
@@ -69,8 +78,16 @@ def drape_size(body, pattern, size, material=None, device="auto", edge_length=DE
     return SizeDrape(size, garment, result)
 
 
-def drape_sizes(body, pattern, sizes, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH,
-                max_frames=MAX_FRAMES, quiet=False) -> list[SizeDrape]:  # fmt: skip
+def drape_sizes(
+    body,
+    pattern,
+    sizes,
+    material=None,
+    device="auto",
+    edge_length=DEFAULT_EDGE_LENGTH,
+    max_frames=MAX_FRAMES,
+    quiet=False,
+) -> list[SizeDrape]:
     """Drape each of ``sizes`` in turn, with a progress bar on a terminal."""
     from rich.progress import Progress
 
