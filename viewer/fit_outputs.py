@@ -48,5 +48,6 @@ def print_fit(document: dict) -> None:
     from rich.console import Console
 
     console = Console()
-    console.print(fit_table(document["sizes"], document["recommended_size"]))
+    summaries = {size: document[size] for size in document["sizes"]}
+    console.print(fit_table(summaries, document["recommended_size"]))
     console.print(f"Recommended size: [bold]{document['recommended_size']}[/bold]. {document['reason']}")

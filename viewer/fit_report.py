@@ -71,13 +71,17 @@ def _json_ready(value):
 
 
 def write_fit_json(path, summaries: dict[str, dict], recommended: str, reason: str, extra: dict) -> dict:
-    """Write ``fit.json``: the per-size summaries, ``recommended_size``, the reason and ``extra`` keys."""
+    """Write ``fit.json``: one top-level entry per size, ``recommended_size``, the reason and ``extra`` keys.
+
+    ``sizes`` lists the size keys in draping order (smallest first).
+    """
     document = {
         "recommended_size": recommended,
         "reason": reason,
         "rule": {"p95_strain_limit_pct": P95_LIMIT_PCT, "min_ease_cm": MIN_EASE_CM},
+        "sizes": list(summaries),
         **extra,
-        "sizes": _json_ready(summaries),
+        **_json_ready(summaries),
     }
     with atomic_path(path) as tmp:
         tmp.write_text(json.dumps(document, indent=2))
