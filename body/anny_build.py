@@ -1,0 +1,376 @@
+"""Build fitroom's open SMPL-format body model from the Apache-2.0 ``anny`` package.
+
+The model keeps anny's mesh (13,718 vertices, triangulated), turned from anny's frame (Z up, facing -Y)
+into SMPL's (Y up, facing +Z), and gives it what ``smplx`` needs:
+
+- ``v_template`` (V, 3) and ``shapedirs`` (V, 3, K): the mean and the principal shape directions of
+  a sample of adult anny bodies, scaled so that ``betas`` are standard normal over that sample;
+- ``weights`` (V, 24): anny's skinning weights summed onto SMPL's 24 joints;
+- ``J_regressor`` (24, V): non-negative weights, each row summing to one, fitted so that the joints
+  follow anny's own joint positions across body shapes;
+- ``posedirs`` (V, 3, 207): zeros, because anny deforms by linear blend skinning alone;
+- ``kintree_table`` (2, 24) and ``f`` (F, 3).
+
+The result is written as one ``.npz`` per gender under ``cache_dir()/body_model``; the file is itself an
+SMPL-layout model that :func:`body.model.load_body_model` reads like a user's own file.
+"""
+
+import time
+from pathlib import Path
+
+import numpy as np
+
+from fitroom.files import atomic_path, cache_dir
+
+__all__ = [
+    "ADULT_PHENOTYPE_RANGES",
+    "SHAPE_COMPONENT_COUNT",
+    "anny_model",
+    "anny_rest_bodies",
+    "build_body_model",
+    "default_model_path",
+    "sample_phenotypes",
+]
+
+# Bump when the build changes so stale caches are rebuilt.
+BUILD_VERSION = 1
+
+SHAPE_COMPONENT_COUNT = 20
+TRAINING_BODY_COUNT = 1000
+REGRESSOR_BODY_COUNT = 120
+REGRESSOR_CANDIDATE_COUNT = 250
+
+# anny's age parameter puts its anchors newborn, baby, child, young, old at -1/3, 0, 1/3, 2/3, 1;
+# 0.5 lies half-way from child to young, about 18 years on MakeHuman's age targets, 1.0 is old.
+# anny's gender parameter is 0 for male, 1 for female.
+ADULT_PHENOTYPE_RANGES = {
+    "female": {"gender": (0.85, 1.0), "age": (0.5, 1.0)},
+    "male": {"gender": (0.0, 0.15), "age": (0.5, 1.0)},
+    "neutral": {"gender": (0.0, 1.0), "age": (0.5, 1.0)},
+}
+_FREE_PHENOTYPES = ("muscle", "weight", "height", "proportions")
+
+# anny (Z up, facing -Y) to SMPL (Y up, facing +Z): a rotation of -90 degrees about X.
+_ANNY_TO_SMPL = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0], [0.0, -1.0, 0.0]])
+
+SMPL_PARENTS = (-1, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 12, 13, 14, 16, 17, 18, 19, 20, 21)
+
+# Each SMPL joint sits at the mean of these anny bone heads.
+_JOINT_BONES = {
+    "pelvis": ("root",),
+    "left_hip": ("upperleg01.L",),
+    "right_hip": ("upperleg01.R",),
+    "spine1": ("spine04",),
+    "left_knee": ("lowerleg01.L",),
+    "right_knee": ("lowerleg01.R",),
+    "spine2": ("spine02",),
+    "left_ankle": ("foot.L",),
+    "right_ankle": ("foot.R",),
+    "spine3": ("spine01",),
+    "left_foot": tuple(f"toe{i}-1.L" for i in range(1, 6)),
+    "right_foot": tuple(f"toe{i}-1.R" for i in range(1, 6)),
+    "neck": ("neck01",),
+    "left_collar": ("clavicle.L",),
+    "right_collar": ("clavicle.R",),
+    "head": ("head",),
+    "left_shoulder": ("upperarm01.L",),
+    "right_shoulder": ("upperarm01.R",),
+    "left_elbow": ("lowerarm01.L",),
+    "right_elbow": ("lowerarm01.R",),
+    "left_wrist": ("wrist.L",),
+    "right_wrist": ("wrist.R",),
+    "left_hand": tuple(f"finger{i}-1.L" for i in range(2, 6)),
+    "right_hand": tuple(f"finger{i}-1.R" for i in range(2, 6)),
+}
+
+# anny's finger bones are named finger1 (thumb) to finger5 (little finger); smplx's tip names.
+_FINGER_TIP_NAMES = ("thumb", "index", "middle", "ring", "pinky")
+# smplx's face and foot landmark names and the COCO keypoints anny ships for them.
+_COCO_LANDMARKS = {
+    "nose": "nose",
+    "reye": "right_eye",
+    "leye": "left_eye",
+    "rear": "right_ear",
+    "lear": "left_ear",
+    "LBigToe": "left_big_toe",
+    "LSmallToe": "left_small_toe",
+    "LHeel": "left_heel",
+    "RBigToe": "right_big_toe",
+    "RSmallToe": "right_small_toe",
+    "RHeel": "right_heel",
+}
+
+
+def default_model_path(gender: str) -> Path:
+    """Where the built default model of ``gender`` is cached (it may not exist yet)."""
+    import anny
+
+    name = f"fitroom_anny{anny.__version__}_b{BUILD_VERSION}_{gender}.npz"
+    return cache_dir() / "body_model" / name
+
+
+def anny_model():
+    """anny's default full-body model (its first construction builds anny's own cache, about 60 s)."""
+    import anny
+
+    return anny.Anny()
+
+
+def sample_phenotypes(gender: str, count: int, seed: int) -> dict[str, np.ndarray]:
+    """Random adult anny phenotypes for the ``gender`` variant.
+
+    Returns
+    -------
+    dict[str, (count,) float64]
+        ``gender`` and ``age`` uniform in ``ADULT_PHENOTYPE_RANGES[gender]``; ``muscle``, ``weight``,
+        ``height`` and ``proportions`` uniform in [0, 1].
+    """
+    rng = np.random.default_rng(seed)
+    phenotypes = {
+        name: rng.uniform(low, high, count) for name, (low, high) in ADULT_PHENOTYPE_RANGES[gender].items()
+    }
+    for name in _FREE_PHENOTYPES:
+        phenotypes[name] = rng.uniform(0.0, 1.0, count)
+    return phenotypes
+
+
+def anny_rest_bodies(anny, phenotypes: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """anny's rest meshes and bone heads for a batch of phenotypes, in SMPL's frame.
+
+    Parameters
+    ----------
+    anny : anny.Anny
+    phenotypes : dict[str, (N,) float]
+
+    Returns
+    -------
+    vertices : (N, V, 3) float64
+        Metres, Y up, facing +Z, anny's origin (between the hips).
+    bone_heads : (N, 104, 3) float64
+        Same frame.
+    """
+    import torch
+
+    with torch.no_grad():
+        torch_phenotypes = {k: torch.as_tensor(v, dtype=torch.float64) for k, v in phenotypes.items()}
+        coefficients = anny.get_phenotype_blendshape_coefficients(**torch_phenotypes)
+        rest = anny.get_rest_model(coefficients)
+    vertices = rest["rest_vertices"].numpy() @ _ANNY_TO_SMPL.T
+    bone_heads = rest["rest_bone_heads"].numpy() @ _ANNY_TO_SMPL.T
+    return vertices, bone_heads
+
+
+def _joint_matrix(bone_labels: list[str]) -> np.ndarray:
+    """(24, B) averaging matrix from anny bone heads to SMPL joints."""
+    from body.body import SMPL_JOINT_NAMES
+
+    matrix = np.zeros((len(SMPL_JOINT_NAMES), len(bone_labels)))
+    for j, name in enumerate(SMPL_JOINT_NAMES):
+        bones = _JOINT_BONES[name]
+        for bone in bones:
+            matrix[j, bone_labels.index(bone)] = 1.0 / len(bones)
+    return matrix
+
+
+def _bone_to_joint(bone_labels: list[str], bone_parents: list[int]) -> np.ndarray:
+    """(B,) SMPL joint index that carries each anny bone's skinning weight.
+
+    A bone goes to the SMPL joint placed at its own head, else to its nearest such ancestor; finger
+    bones go to the hand joint and toe bones to the foot joint.
+    """
+    from body.body import SMPL_JOINT_NAMES
+
+    head_joint = {}
+    for j, name in enumerate(SMPL_JOINT_NAMES):
+        bones = _JOINT_BONES[name]
+        if len(bones) == 1:
+            head_joint[bones[0]] = j
+    side_joint = {"L": "left_", "R": "right_"}
+    mapping = np.zeros(len(bone_labels), dtype=np.int64)
+    for b, label in enumerate(bone_labels):
+        if label.startswith("finger"):
+            mapping[b] = SMPL_JOINT_NAMES.index(side_joint[label[-1]] + "hand")
+        elif label.startswith("toe"):
+            mapping[b] = SMPL_JOINT_NAMES.index(side_joint[label[-1]] + "foot")
+        else:
+            ancestor = b
+            while bone_labels[ancestor] not in head_joint:
+                ancestor = bone_parents[ancestor]
+            mapping[b] = head_joint[bone_labels[ancestor]]
+    return mapping
+
+
+def _skinning_weights(anny, bone_to_joint: np.ndarray) -> np.ndarray:
+    """(V, 24) anny's per-bone skinning weights summed onto SMPL joints; rows sum to one."""
+    bone_weights = anny.vertex_bone_weights.numpy()
+    bone_indices = anny.vertex_bone_indices.numpy()
+    weights = np.zeros((bone_weights.shape[0], 24))
+    rows = np.repeat(np.arange(bone_weights.shape[0]), bone_weights.shape[1])
+    np.add.at(weights, (rows, bone_to_joint[bone_indices.ravel()]), bone_weights.ravel())
+    return weights / weights.sum(axis=1, keepdims=True)
+
+
+def _fit_joint_regressor(vertices: np.ndarray, joints: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Fit a (24, V) joint regressor with non-negative rows that sum to one.
+
+    Each joint is regressed from the vertices near it that its own or its neighbouring segments
+    carry, by non-negative least squares over the bodies given; a heavily weighted extra equation
+    holds the row sum at one so the joints move with the mesh.
+
+    Parameters
+    ----------
+    vertices : (N, V, 3) float64
+    joints : (N, 24, 3) float64
+        anny's joint positions for the same bodies.
+    weights : (V, 24) float64
+        Skinning weights, used to choose candidate vertices.
+    """
+    from scipy.optimize import nnls
+
+    row_sum_weight = 10.0
+    mean_vertices = vertices.mean(axis=0)
+    mean_joints = joints.mean(axis=0)
+    regressor = np.zeros((24, vertices.shape[1]))
+    for j in range(24):
+        segments = [j] + [c for c, p in enumerate(SMPL_PARENTS) if p == j]
+        if SMPL_PARENTS[j] >= 0:
+            segments.append(SMPL_PARENTS[j])
+        near = np.flatnonzero(weights[:, segments].sum(axis=1) > 0.1)
+        distance = np.linalg.norm(mean_vertices[near] - mean_joints[j], axis=1)
+        candidates = near[np.argsort(distance)[:REGRESSOR_CANDIDATE_COUNT]]
+        design = vertices[:, candidates, :].transpose(0, 2, 1).reshape(-1, len(candidates))
+        target = joints[:, j, :].reshape(-1)
+        design = np.vstack([design, np.full((1, len(candidates)), row_sum_weight)])
+        target = np.append(target, row_sum_weight)
+        solution, _ = nnls(design, target, maxiter=20 * len(candidates))
+        regressor[j, candidates] = solution / solution.sum()
+    return regressor
+
+
+def _landmark_vertex_ids(anny, vertices: np.ndarray, joints: np.ndarray) -> dict[str, int]:
+    """smplx's landmark vertex ids (nose, eyes, ears, toes, heels, finger tips) on anny's mesh.
+
+    Face and foot landmarks are the vertices with the largest weight in anny's COCO keypoint
+    regressor; a finger tip is the vertex of the finger's last bone farthest from the wrist.
+
+    Parameters
+    ----------
+    anny : anny.Anny
+    vertices : (V, 3) float64
+        A rest mesh.
+    joints : (24, 3) float64
+        Its SMPL joints.
+    """
+    import anny as anny_package
+    import torch
+
+    from body.body import SMPL_JOINT_NAMES
+
+    coco_path = anny_package.paths.get_anny_root_dir() / "data" / "keypoints" / "coco.pth"
+    coco = torch.load(coco_path, weights_only=True)
+    base_indices = anny.base_mesh_vertex_indices.numpy()
+    ids = {name: int(np.argmax(coco[label].numpy()[base_indices])) for name, label in _COCO_LANDMARKS.items()}
+    labels = list(anny.bone_labels)
+    bone_weights = anny.vertex_bone_weights.numpy()
+    bone_indices = anny.vertex_bone_indices.numpy()
+    for side, hand, joint_side in (("L", "l", "left"), ("R", "r", "right")):
+        wrist = joints[SMPL_JOINT_NAMES.index(f"{joint_side}_wrist")]
+        for finger, tip_name in enumerate(_FINGER_TIP_NAMES, start=1):
+            last_bone = labels.index(f"finger{finger}-3.{side}")
+            carried = np.flatnonzero(_bone_weight(bone_weights, bone_indices, last_bone) > 0.5)
+            ids[f"{hand}{tip_name}"] = int(
+                carried[np.argmax(np.linalg.norm(vertices[carried] - wrist, axis=1))]
+            )
+    return ids
+
+
+def _bone_weight(bone_weights: np.ndarray, bone_indices: np.ndarray, bone: int) -> np.ndarray:
+    """(V,) skinning weight of one anny bone."""
+    return np.where(bone_indices == bone, bone_weights, 0.0).sum(axis=1)
+
+
+def _shape_space(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """PCA of a sample of rest meshes.
+
+    Parameters
+    ----------
+    vertices : (N, V, 3) float64
+
+    Returns
+    -------
+    mean : (V, 3) float64
+    shapedirs : (V, 3, K) float64
+        Principal directions times the sample's standard deviation along them (betas ~ N(0, 1)).
+    variance_ratio : (K,) float64
+        Share of the sample's shape variance each component explains.
+    """
+    count = vertices.shape[0]
+    flat = vertices.reshape(count, -1)
+    mean = flat.mean(axis=0)
+    _, singular_values, directions = np.linalg.svd(flat - mean, full_matrices=False)
+    variance = singular_values**2 / (count - 1)
+    k = SHAPE_COMPONENT_COUNT
+    shapedirs = (directions[:k] * np.sqrt(variance[:k])[:, None]).T.reshape(-1, 3, k)
+    return mean.reshape(-1, 3), shapedirs, variance[:k] / variance.sum()
+
+
+def build_body_model(gender: str, anny=None, progress=None) -> Path:
+    """Build the default model of ``gender`` and write it to :func:`default_model_path`.
+
+    Parameters
+    ----------
+    gender : str
+        ``female``, ``male`` or ``neutral``.
+    anny : anny.Anny, optional
+        A loaded anny model, to share one between genders.
+    progress : callable, optional
+        ``progress(message)`` is called before each stage.
+
+    Returns
+    -------
+    Path
+        The written ``.npz`` file.
+    """
+    import anny as anny_package
+
+    report = progress or (lambda message: None)
+    started = time.perf_counter()
+    if anny is None:
+        report("loading anny")
+        anny = anny_model()
+    labels = list(anny.bone_labels)
+    report(f"{gender}: sampling {TRAINING_BODY_COUNT} adult anny bodies")
+    train_vertices, _ = anny_rest_bodies(anny, sample_phenotypes(gender, TRAINING_BODY_COUNT, seed=1))
+    report(f"{gender}: shape PCA")
+    v_template, shapedirs, variance_ratio = _shape_space(train_vertices)
+    del train_vertices
+    report(f"{gender}: skinning weights and joint regressor")
+    weights = _skinning_weights(anny, _bone_to_joint(labels, list(anny.bone_parents)))
+    reg_vertices, reg_heads = anny_rest_bodies(anny, sample_phenotypes(gender, REGRESSOR_BODY_COUNT, seed=2))
+    reg_joints = np.einsum("jb,nbc->njc", _joint_matrix(labels), reg_heads)
+    regressor = _fit_joint_regressor(reg_vertices, reg_joints, weights)
+    joint_error = np.linalg.norm(np.einsum("jv,nvc->njc", regressor, reg_vertices) - reg_joints, axis=2)
+    faces = anny.get_triangular_faces().numpy().astype(np.int64)
+    vertex_count = v_template.shape[0]
+    kintree = np.array([[4294967295 if p < 0 else p for p in SMPL_PARENTS], list(range(24))], dtype=np.int64)
+    landmarks = _landmark_vertex_ids(anny, v_template, regressor @ v_template)
+    path = default_model_path(gender)
+    with atomic_path(path) as tmp:
+        np.savez_compressed(
+            tmp,
+            v_template=v_template.astype(np.float32),
+            shapedirs=shapedirs.astype(np.float32),
+            posedirs=np.zeros((vertex_count, 3, 207), dtype=np.float32),
+            J_regressor=regressor.astype(np.float32),
+            weights=weights.astype(np.float32),
+            kintree_table=kintree,
+            f=faces,
+            vertex_id_names=np.array(list(landmarks)),
+            vertex_id_values=np.array(list(landmarks.values()), dtype=np.int64),
+            variance_ratio=variance_ratio,
+            joint_error_mean_m=np.float64(joint_error.mean()),
+            anny_version=np.array(anny_package.__version__),
+            gender=np.array(gender),
+            build_seconds=np.float64(time.perf_counter() - started),
+        )
+    return path
