@@ -1,0 +1,62 @@
+"""Taichi start-up: one initialisation per process, on the device the caller or the environment asks for."""
+
+import os
+
+from sim.errors import DeviceError
+
+__all__ = ["init_taichi", "DEVICES"]
+
+DEVICES = ("auto", "cpu", "cuda")
+
+_active_device: str | None = None
+
+
+def init_taichi(device: str | None = "auto") -> str:
+    """Initialise Taichi once for this process and return the device it runs on.
+
+    Parameters
+    ----------
+    device : {"auto", "cpu", "cuda"} or None
+        ``None`` or ``"auto"`` reads ``$FITROOM_DEVICE`` and otherwise takes CUDA when present, else the CPU.
+
+    Returns
+    -------
+    str
+        ``"cpu"`` or ``"cuda"``. Once Taichi is running, later calls return the device it already runs
+        on (Taichi cannot switch device without discarding every solver in the process); asking for CUDA
+        while it runs on the CPU raises.
+
+    Raises
+    ------
+    DeviceError
+        If the device name is unknown, or CUDA is asked for and is not available.
+    """
+    global _active_device
+    requested = device or "auto"
+    if requested == "auto":
+        requested = os.environ.get("FITROOM_DEVICE", "auto") or "auto"
+    if requested not in DEVICES:
+        raise DeviceError(f"Unknown device '{requested}': use one of {', '.join(DEVICES)}.")
+    if _active_device is not None:
+        if requested == "cuda" and _active_device != "cuda":
+            raise DeviceError("CUDA was asked for but this process already runs the solver on the CPU.")
+        return _active_device
+
+    import taichi as ti
+
+    options = {"default_fp": ti.f32, "random_seed": 0, "log_level": ti.WARN}
+    if requested in ("auto", "cuda"):
+        try:
+            ti.init(arch=ti.cuda, **options)
+        except Exception as error:
+            if requested == "cuda":
+                raise DeviceError(f"CUDA is not available here ({error}); use --device cpu.") from None
+        else:
+            if ti.lang.impl.current_cfg().arch == ti.cuda:
+                _active_device = "cuda"
+                return _active_device
+            if requested == "cuda":
+                raise DeviceError("CUDA is not available here; use --device cpu.")
+    ti.init(arch=ti.cpu, **options)
+    _active_device = "cpu"
+    return _active_device

@@ -1,0 +1,118 @@
+"""Small synthetic scenes for tests and the benchmark: flat panels, a sewn tube, cylinder and sphere."""
+
+import numpy as np
+
+__all__ = ["grid_panel", "tube_garment", "cylinder_body", "sphere_body"]
+
+
+def grid_panel(width: float, height: float, columns: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """A flat rectangle of ``columns`` x ``rows`` vertices.
+
+    Returns
+    -------
+    rest_uv : (columns * rows, 2) float32
+        m, from (0, 0) to (width, height); vertex ``r * columns + c`` sits at column c, row r.
+    faces : (2 * (columns - 1) * (rows - 1), 3) int32
+        Counter-clockwise in ``rest_uv``.
+    """
+    u, v = np.meshgrid(np.linspace(0.0, width, columns), np.linspace(0.0, height, rows))
+    rest_uv = np.stack([u.ravel(), v.ravel()], axis=1).astype(np.float32)
+    corner = (np.arange(rows - 1)[:, None] * columns + np.arange(columns - 1)[None, :]).ravel()
+    lower = np.stack([corner, corner + 1, corner + columns + 1], axis=1)
+    upper = np.stack([corner, corner + columns + 1, corner + columns], axis=1)
+    return rest_uv, np.concatenate([lower, upper]).astype(np.int32)
+
+
+def tube_garment(
+    circumference: float,
+    length: float,
+    bottom: float,
+    placed_radius: float,
+    columns: int,
+    rows: int,
+    material: str = "cotton_jersey",
+) -> dict:
+    """A tube of two rectangular panels (front and back) sewn along both sides, placed open around the Y axis.
+
+    Parameters
+    ----------
+    circumference : float
+        Flat circumference of the sewn tube, m (each panel is half of it wide).
+    length : float
+        m, along Y (the warp).
+    bottom : float
+        Height of the hem, m.
+    placed_radius : float
+        Radius of the half-cylinders the panels start on, m; larger than the sewn radius leaves the side
+        seams open for the solver to sew.
+    columns, rows : int
+        Vertices across and along each panel.
+    material : str
+
+    Returns
+    -------
+    dict
+        ``rest_uv`` (V, 2), ``faces`` (F, 3), ``positions`` (V, 3), ``stitches`` (S, 2), ``grain`` (F, 2),
+        ``face_material`` (F,), ``materials`` [material].
+    """
+    panel_uv, panel_faces = grid_panel(circumference / 2.0, length, columns, rows)
+    count = len(panel_uv)
+    angle_front = np.pi * (1.0 - panel_uv[:, 0] / (circumference / 2.0))
+    angle_back = np.pi + np.pi * panel_uv[:, 0] / (circumference / 2.0)
+    angle_back = np.pi - angle_back
+    positions = []
+    for angle in (angle_front, angle_back):
+        positions.append(
+            np.stack(
+                [placed_radius * np.cos(angle), bottom + panel_uv[:, 1], placed_radius * np.sin(angle)],
+                axis=1,
+            )
+        )
+    back_faces = panel_faces[:, ::-1] + count
+    faces = np.concatenate([panel_faces, back_faces])
+    rest_uv = np.concatenate([panel_uv, panel_uv])
+    row = np.arange(rows) * columns
+    stitches = np.concatenate(
+        [
+            np.stack([row, row + count], axis=1),
+            np.stack([row + columns - 1, row + columns - 1 + count], axis=1),
+        ]
+    )
+    return {
+        "rest_uv": rest_uv.astype(np.float32),
+        "faces": faces.astype(np.int32),
+        "positions": np.concatenate(positions).astype(np.float32),
+        "stitches": stitches.astype(np.int32),
+        "grain": np.tile(np.array([[0.0, 1.0]], np.float32), (len(faces), 1)),
+        "face_material": np.zeros(len(faces), np.int32),
+        "materials": [material],
+    }
+
+
+def cylinder_body(radius: float, bottom: float, top: float, segments: int = 64, rings: int = 40) -> tuple:
+    """A closed vertical cylinder around the Y axis, as a triangle mesh seen from outside.
+
+    Returns
+    -------
+    vertices : (V, 3) float32
+        m.
+    faces : (F, 3) int32
+    """
+    import trimesh
+
+    height = top - bottom
+    mesh = trimesh.creation.cylinder(radius=radius, height=height, sections=segments)
+    mesh = mesh.subdivide_to_size(max(height / rings, 2 * np.pi * radius / segments))
+    vertices = np.asarray(mesh.vertices)[:, [0, 2, 1]] * np.array([1.0, 1.0, -1.0])
+    vertices[:, 1] += bottom + height / 2.0
+    return vertices.astype(np.float32), np.asarray(mesh.faces, np.int32)
+
+
+def sphere_body(radius: float, center: tuple[float, float, float], subdivisions: int = 4) -> tuple:
+    """An icosphere, (V, 3) float32 m and (F, 3) int32, seen from outside."""
+    import trimesh
+
+    mesh = trimesh.creation.icosphere(subdivisions=subdivisions, radius=radius)
+    return (np.asarray(mesh.vertices) + np.asarray(center)).astype(np.float32), np.asarray(
+        mesh.faces, np.int32
+    )

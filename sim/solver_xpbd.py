@@ -1,0 +1,617 @@
+"""Extended position-based dynamics for cloth, in Taichi.
+
+Each substep predicts positions under gravity, projects every constraint family once, resolves body
+and self contact, and derives velocities from the change in position. Following Macklin, Storey, Lu,
+Terdiman, Chentanez, Jeschke & Müller ("Small steps in physics simulation", SCA 2019) the solver takes
+many substeps of one iteration each, so the Lagrange multipliers start at zero every substep and one
+XPBD update per constraint is the whole solve (Macklin, Müller & Chentanez, "XPBD: position-based
+simulation of compliant constrained dynamics", MIG 2016, eq. 18):
+
+    Δλ = (-C - α̃ λ) / (Σ_i w_i |∇_i C|² + α̃),   α̃ = α / Δt²,   Δx_i = w_i ∇_i C Δλ
+
+with α the compliance (inverse stiffness) of the constraint. Constraints are stored colour by colour;
+on the CPU each family is one serial Gauss-Seidel sweep, on CUDA each colour is one parallel launch.
+Both orders are fixed, so a drape is the same on every run.
+"""
+
+import numpy as np
+import taichi as ti
+
+from sim.body_collider import BodyCollider, sample_distance, sample_velocity
+from sim.geometry import REGION_FACE, closest_point_on_triangle
+from sim.model import Model
+from sim.self_contacts import SelfContacts
+from sim.state import State
+
+__all__ = ["SolverXPBD"]
+
+vec3 = ti.math.vec3
+_EPSILON = 1e-9
+_SEWN_GAP = 1e-3
+
+
+@ti.func
+def _integrate_vertex(
+    i,
+    x: ti.template(),
+    v: ti.template(),
+    x_prev: ti.template(),
+    inverse_mass: ti.template(),
+    gravity,
+    dt,
+    velocity_keep,
+    max_speed,
+):
+    x_prev[i] = x[i]
+    if inverse_mass[i] > 0.0:
+        velocity = (v[i] + gravity * dt) * velocity_keep
+        speed = velocity.norm()
+        if speed > max_speed:
+            velocity *= max_speed / speed
+        x[i] += velocity * dt
+
+
+@ti.func
+def _finish_vertex(i, x: ti.template(), v: ti.template(), x_prev: ti.template(), x_next: ti.template(), dt):
+    x[i] = x_next[i]
+    v[i] = (x_next[i] - x_prev[i]) / dt
+
+
+@ti.kernel
+def _integrate(
+    x: ti.types.ndarray(dtype=vec3, ndim=1),
+    v: ti.types.ndarray(dtype=vec3, ndim=1),
+    x_prev: ti.types.ndarray(dtype=vec3, ndim=1),
+    inverse_mass: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    gravity: vec3,
+    dt: ti.f32,
+    velocity_keep: ti.f32,
+    max_speed: ti.f32,
+):
+    for i in x:
+        _integrate_vertex(i, x, v, x_prev, inverse_mass, gravity, dt, velocity_keep, max_speed)
+
+
+@ti.kernel
+def _finish(
+    x: ti.types.ndarray(dtype=vec3, ndim=1),
+    v: ti.types.ndarray(dtype=vec3, ndim=1),
+    x_prev: ti.types.ndarray(dtype=vec3, ndim=1),
+    x_next: ti.types.ndarray(dtype=vec3, ndim=1),
+    dt: ti.f32,
+):
+    for i in x:
+        _finish_vertex(i, x, v, x_prev, x_next, dt)
+
+
+@ti.func
+def _project_stretch(
+    x: ti.template(),
+    inverse_mass: ti.template(),
+    f,
+    faces: ti.template(),
+    rest_inverse: ti.template(),
+    compliance: ti.template(),
+    inverse_dt2,
+):
+    ids = faces[f]
+    p0, p1, p2 = x[ids[0]], x[ids[1]], x[ids[2]]
+    w = ti.Vector([inverse_mass[ids[0]], inverse_mass[ids[1]], inverse_mass[ids[2]]])
+    d = rest_inverse[f]
+    alpha = compliance[f] * inverse_dt2
+    # Coefficients of each corner in the warp (u) and weft (v) columns of the deformation gradient.
+    cu = ti.Vector([-d[0, 0] - d[1, 0], d[0, 0], d[1, 0]])
+    cv = ti.Vector([-d[0, 1] - d[1, 1], d[0, 1], d[1, 1]])
+    for axis in ti.static(range(2)):
+        c = cu if axis == 0 else cv
+        column = c[0] * p0 + c[1] * p1 + c[2] * p2
+        length = column.norm()
+        denominator = (w * c * c).sum() + alpha[axis]
+        if length > _EPSILON and denominator > 0.0:
+            step = -(length - 1.0) / (denominator * length) * column
+            p0 += w[0] * c[0] * step
+            p1 += w[1] * c[1] * step
+            p2 += w[2] * c[2] * step
+    fu = cu[0] * p0 + cu[1] * p1 + cu[2] * p2
+    fv = cv[0] * p0 + cv[1] * p1 + cv[2] * p2
+    g0 = cu[0] * fv + cv[0] * fu
+    g1 = cu[1] * fv + cv[1] * fu
+    g2 = cu[2] * fv + cv[2] * fu
+    denominator = w[0] * g0.norm_sqr() + w[1] * g1.norm_sqr() + w[2] * g2.norm_sqr() + alpha[2]
+    if denominator > 0.0:
+        delta_lambda = -fu.dot(fv) / denominator
+        p0 += w[0] * delta_lambda * g0
+        p1 += w[1] * delta_lambda * g1
+        p2 += w[2] * delta_lambda * g2
+    x[ids[0]] = p0
+    x[ids[1]] = p1
+    x[ids[2]] = p2
+
+
+@ti.kernel
+def _solve_stretch(
+    x: ti.types.ndarray(dtype=vec3, ndim=1),
+    inverse_mass: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
+    rest_inverse: ti.types.ndarray(dtype=ti.math.mat2, ndim=1),
+    compliance: ti.types.ndarray(dtype=vec3, ndim=1),
+    begin: ti.i32,
+    end: ti.i32,
+    inverse_dt2: ti.f32,
+):
+    for f in range(begin, end):
+        _project_stretch(x, inverse_mass, f, faces, rest_inverse, compliance, inverse_dt2)
+
+
+@ti.func
+def _project_bending(
+    x: ti.template(),
+    inverse_mass: ti.template(),
+    e,
+    stencils: ti.template(),
+    weights: ti.template(),
+    compliance: ti.template(),
+    inverse_dt2,
+):
+    ids = stencils[e]
+    k = weights[e]
+    # Isometric bending (Bergou et al. 2006) as one constraint C = |Σ K_i x_i|, zero when flat; its
+    # gradient is K_i times the unit curvature vector, so Δx_i = -w_i K_i (Σ K_j x_j) / (Σ w_j K_j² + α̃).
+    curvature = k[0] * x[ids[0]] + k[1] * x[ids[1]] + k[2] * x[ids[2]] + k[3] * x[ids[3]]
+    w = ti.Vector([inverse_mass[ids[0]], inverse_mass[ids[1]], inverse_mass[ids[2]], inverse_mass[ids[3]]])
+    denominator = (w * k * k).sum() + compliance[e] * inverse_dt2
+    if denominator > 0.0:
+        step = -curvature / denominator
+        for j in ti.static(range(4)):
+            x[ids[j]] += w[j] * k[j] * step
+
+
+@ti.kernel
+def _solve_bending(
+    x: ti.types.ndarray(dtype=vec3, ndim=1),
+    inverse_mass: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    stencils: ti.types.ndarray(dtype=ti.math.ivec4, ndim=1),
+    weights: ti.types.ndarray(dtype=ti.math.vec4, ndim=1),
+    compliance: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    begin: ti.i32,
+    end: ti.i32,
+    inverse_dt2: ti.f32,
+):
+    for e in range(begin, end):
+        _project_bending(x, inverse_mass, e, stencils, weights, compliance, inverse_dt2)
+
+
+@ti.func
+def _project_stitch(
+    x: ti.template(), inverse_mass: ti.template(), s, stitches: ti.template(), sewn: ti.template(), max_step
+):
+    a, b = stitches[s][0], stitches[s][1]
+    gap = x[b] - x[a]
+    length = gap.norm()
+    w = inverse_mass[a] + inverse_mass[b]
+    if length > _EPSILON and w > 0.0:
+        # A zero-length constraint whose step is capped while the seam is being sewn, so panels close
+        # at the sewing speed; once closed it is enforced in full and the seam stays shut.
+        reach = length if sewn[s] != 0 else ti.min(length, max_step)
+        closing = reach / (length * w)
+        x[a] += inverse_mass[a] * closing * gap
+        x[b] -= inverse_mass[b] * closing * gap
+        if length - reach < _SEWN_GAP:
+            sewn[s] = 1
+
+
+@ti.kernel
+def _solve_stitches(
+    x: ti.types.ndarray(dtype=vec3, ndim=1),
+    inverse_mass: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    stitches: ti.types.ndarray(dtype=ti.math.ivec2, ndim=1),
+    sewn: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    begin: ti.i32,
+    end: ti.i32,
+    max_step: ti.f32,
+):
+    for s in range(begin, end):
+        _project_stitch(x, inverse_mass, s, stitches, sewn, max_step)
+
+
+@ti.func
+def _collide_vertex(
+    v,
+    x_in: ti.template(),
+    x: ti.template(),
+    x_next: ti.template(),
+    inverse_mass: ti.template(),
+    faces: ti.template(),
+    candidates: ti.template(),
+    candidate_count: ti.template(),
+    cloth_thickness,
+    body_distance: ti.template(),
+    body_velocity: ti.template(),
+    origin,
+    spacing,
+    body_thickness,
+    friction,
+    dt,
+    contact_push: ti.template(),
+):
+    p = x[v]
+    if inverse_mass[v] > 0.0:
+        # Self contact: keep the vertex on the side of each nearby triangle it started the substep on.
+        for slot in range(candidate_count[v]):
+            ids = faces[candidates[v, slot]]
+            a, b, c = x[ids[0]], x[ids[1]], x[ids[2]]
+            normal = (b - a).cross(c - a)
+            area2 = normal.norm()
+            if area2 > _EPSILON:
+                normal /= area2
+                weights, region = closest_point_on_triangle(p, a, b, c)
+                if region == REGION_FACE:
+                    start = x_in[ids[0]]
+                    start_normal = (x_in[ids[1]] - start).cross(x_in[ids[2]] - start)
+                    side = 1.0 if (x_in[v] - start).dot(start_normal) >= 0.0 else -1.0
+                    height = (p - a).dot(normal) * side
+                    if height < cloth_thickness:
+                        p += 0.5 * (cloth_thickness - height) * side * normal
+                else:
+                    offset = p - (weights[0] * a + weights[1] * b + weights[2] * c)
+                    distance = offset.norm()
+                    if distance < cloth_thickness and distance > _EPSILON:
+                        p += 0.5 * (cloth_thickness - distance) / distance * offset
+        # Body contact with Coulomb friction in position form (Macklin, Müller, Chentanez & Kim,
+        # "Unified particle physics for real-time applications", SIGGRAPH 2014, eq. 24).
+        distance, gradient = sample_distance(body_distance, origin, spacing, p)
+        if distance < body_thickness:
+            length = gradient.norm()
+            normal = gradient / length if length > _EPSILON else ti.Vector([0.0, 1.0, 0.0])
+            depth = body_thickness - distance
+            p += depth * normal
+            slide = (p - x_in[v]) - sample_velocity(body_velocity, origin, spacing, p) * dt
+            tangential = slide - slide.dot(normal) * normal
+            tangential_length = tangential.norm()
+            if tangential_length < friction * depth:
+                p -= tangential
+            elif tangential_length > _EPSILON:
+                p -= tangential * (friction * depth / tangential_length)
+            contact_push[v] += depth
+    x_next[v] = p
+
+
+@ti.kernel
+def _collide(
+    x_in: ti.types.ndarray(dtype=vec3, ndim=1),
+    x: ti.types.ndarray(dtype=vec3, ndim=1),
+    x_next: ti.types.ndarray(dtype=vec3, ndim=1),
+    inverse_mass: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
+    candidates: ti.types.ndarray(dtype=ti.i32, ndim=2),
+    candidate_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    cloth_thickness: ti.f32,
+    body_distance: ti.types.ndarray(dtype=ti.f32, ndim=3),
+    body_velocity: ti.types.ndarray(dtype=vec3, ndim=3),
+    origin: vec3,
+    spacing: ti.f32,
+    body_thickness: ti.f32,
+    friction: ti.f32,
+    dt: ti.f32,
+    contact_push: ti.types.ndarray(dtype=ti.f32, ndim=1),
+):
+    for v in x:
+        _collide_vertex(
+            v,
+            x_in,
+            x,
+            x_next,
+            inverse_mass,
+            faces,
+            candidates,
+            candidate_count,
+            cloth_thickness,
+            body_distance,
+            body_velocity,
+            origin,
+            spacing,
+            body_thickness,
+            friction,
+            dt,
+            contact_push,
+        )
+
+
+@ti.kernel
+def _advance_serial(
+    x: ti.types.ndarray(dtype=vec3, ndim=1),
+    v: ti.types.ndarray(dtype=vec3, ndim=1),
+    x_prev: ti.types.ndarray(dtype=vec3, ndim=1),
+    x_next: ti.types.ndarray(dtype=vec3, ndim=1),
+    inverse_mass: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
+    stretch_faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
+    rest_inverse: ti.types.ndarray(dtype=ti.math.mat2, ndim=1),
+    stretch_compliance: ti.types.ndarray(dtype=vec3, ndim=1),
+    bend_stencils: ti.types.ndarray(dtype=ti.math.ivec4, ndim=1),
+    bend_weights: ti.types.ndarray(dtype=ti.math.vec4, ndim=1),
+    bend_compliance: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    stitches: ti.types.ndarray(dtype=ti.math.ivec2, ndim=1),
+    sewn: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    candidates: ti.types.ndarray(dtype=ti.i32, ndim=2),
+    candidate_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    body_distance: ti.types.ndarray(dtype=ti.f32, ndim=3),
+    body_velocity: ti.types.ndarray(dtype=vec3, ndim=3),
+    contact_push: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    gravity: vec3,
+    origin: vec3,
+    parameters: ti.types.vector(8, ti.f32),
+    substeps: ti.i32,
+):
+    """All substeps of a frame in one launch, as one ordered sweep (the CPU path)."""
+    dt = parameters[0]
+    velocity_keep = parameters[1]
+    max_speed = parameters[2]
+    sew_step = parameters[3]
+    cloth_thickness = parameters[4]
+    body_thickness = parameters[5]
+    friction = parameters[6]
+    spacing = parameters[7]
+    inverse_dt2 = 1.0 / (dt * dt)
+    ti.loop_config(serialize=True)
+    for _ in range(substeps):
+        for i in range(x.shape[0]):
+            _integrate_vertex(i, x, v, x_prev, inverse_mass, gravity, dt, velocity_keep, max_speed)
+        for f in range(stretch_faces.shape[0]):
+            _project_stretch(x, inverse_mass, f, stretch_faces, rest_inverse, stretch_compliance, inverse_dt2)
+        for e in range(bend_stencils.shape[0]):
+            _project_bending(x, inverse_mass, e, bend_stencils, bend_weights, bend_compliance, inverse_dt2)
+        for s in range(stitches.shape[0]):
+            _project_stitch(x, inverse_mass, s, stitches, sewn, sew_step)
+        for i in range(x.shape[0]):
+            _collide_vertex(
+                i,
+                x_prev,
+                x,
+                x_next,
+                inverse_mass,
+                faces,
+                candidates,
+                candidate_count,
+                cloth_thickness,
+                body_distance,
+                body_velocity,
+                origin,
+                spacing,
+                body_thickness,
+                friction,
+                dt,
+                contact_push,
+            )
+        for i in range(x.shape[0]):
+            _finish_vertex(i, x, v, x_prev, x_next, dt)
+
+
+def _device_array(values: np.ndarray, dtype, vector: int = 0, matrix: int = 0):
+    values = np.ascontiguousarray(values)
+    if matrix:
+        array = ti.Matrix.ndarray(matrix, matrix, dtype, shape=values.shape[0])
+    elif vector:
+        array = ti.Vector.ndarray(vector, dtype, shape=values.shape[0])
+    else:
+        array = ti.ndarray(dtype, shape=values.shape)
+    if values.size:
+        array.from_numpy(values)
+    return array
+
+
+class SolverXPBD:
+    """Advance a cloth :class:`State` by one frame of substeps against a body and itself.
+
+    Parameters
+    ----------
+    model : Model
+    collider : BodyCollider, optional
+        The body; without one the cloth only meets itself.
+    self_collision : bool
+        Keep layers of cloth apart.
+    gravity : (3,) float
+        m/s².
+    damping : float
+        Velocity damping, 1/s (air drag and internal friction of the fabric together).
+    sew_speed : float
+        The fastest a seam closes, m/s.
+    max_speed : float
+        Velocities are clamped to this, m/s (the first line of defence against blow-ups).
+    substeps : int
+        Substeps per :meth:`step`.
+    device : {"cpu", "cuda"}
+        Where Taichi runs (decides serial sweeps or colour-parallel launches).
+    """
+
+    def __init__(
+        self,
+        model: Model,
+        collider: BodyCollider | None = None,
+        self_collision: bool = True,
+        gravity: tuple[float, float, float] = (0.0, -9.81, 0.0),
+        damping: float = 1.0,
+        sew_speed: float = 0.5,
+        max_speed: float = 5.0,
+        substeps: int = 10,
+        device: str = "cpu",
+    ):
+        self.model = model
+        self.collider = collider
+        self.self_collision = self_collision
+        self.gravity = ti.Vector([float(g) for g in gravity])
+        self.damping = float(damping)
+        self.sew_speed = float(sew_speed)
+        self.max_speed = float(max_speed)
+        self.substeps = int(substeps)
+        self.serial = device == "cpu"
+        m = model
+        stretch_faces = m.faces[m.stretch_order]
+        self.arrays = {
+            "faces": _device_array(m.faces, ti.i32, vector=3),
+            "inverse_mass": _device_array(m.inverse_mass, ti.f32),
+            "stretch_faces": _device_array(stretch_faces, ti.i32, vector=3),
+            "rest_inverse": _device_array(m.face_rest_inverse[m.stretch_order], ti.f32, matrix=2),
+            "stretch_compliance": _device_array(
+                1.0 / (m.face_stiffness[m.stretch_order] * m.face_area[m.stretch_order, None]),
+                ti.f32,
+                vector=3,
+            ),
+            "bend_stencils": _device_array(m.bend_stencils, ti.i32, vector=4),
+            "bend_weights": _device_array(m.bend_weights, ti.f32, vector=4),
+            "bend_compliance": _device_array(m.bend_compliance, ti.f32),
+            "stitches": _device_array(m.stitches, ti.i32, vector=2),
+            "representative": _device_array(m.representative, ti.i32),
+            "neighbour_offsets": _device_array(m.neighbour_offsets, ti.i32),
+            "neighbours": _device_array(np.r_[m.neighbours, -1].astype(np.int32), ti.i32),
+        }
+        self.x_prev = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
+        self.x_next = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
+        self.sewn = ti.ndarray(ti.i32, shape=max(len(m.stitches), 1))
+        self.sewn.fill(0)
+        self.contact_push = ti.ndarray(ti.f32, shape=m.vertex_count)
+        self.contact_push.fill(0.0)
+        if collider is None:
+            self._body_distance = ti.ndarray(ti.f32, shape=(2, 2, 2))
+            self._body_distance.fill(1.0)
+            self._body_velocity = ti.Vector.ndarray(3, ti.f32, shape=(2, 2, 2))
+            self._body_velocity.fill(0.0)
+        self._no_candidates = ti.ndarray(ti.i32, shape=(m.vertex_count, 1))
+        self._no_candidate_count = ti.ndarray(ti.i32, shape=m.vertex_count)
+        self._no_candidate_count.fill(0)
+
+    def make_contacts(self, reach: float) -> SelfContacts:
+        """Self-contact candidate lists for this model, to refresh with :meth:`collide`."""
+        return SelfContacts(
+            self.model.vertex_count,
+            self.model.face_count,
+            self.arrays,
+            reach=reach,
+            cell_size=max(self.model.max_edge, reach),
+        )
+
+    def collide(self, state: State, contacts: SelfContacts) -> SelfContacts:
+        """Refresh ``contacts`` for the cloth in ``state`` (once per frame)."""
+        contacts.update(state.positions)
+        return contacts
+
+    def step(
+        self, state_in: State, state_out: State, dt: float, contacts: SelfContacts | None = None
+    ) -> None:
+        """Advance ``state_in`` by ``dt`` seconds into ``state_out`` in ``substeps`` substeps.
+
+        ``state_out`` may be ``state_in``. Self contact uses the candidate lists in ``contacts``
+        (refresh them with :meth:`collide` before each call).
+        """
+        if state_out is not state_in:
+            state_out.copy_from(state_in)
+        a = self.arrays
+        x, v = state_out.positions, state_out.velocities
+        if self.collider is not None:
+            distance, velocity = self.collider.distance, self.collider.velocity
+            origin, spacing = ti.Vector(self.collider.origin.tolist()), self.collider.spacing
+        else:
+            distance, velocity, origin, spacing = (
+                self._body_distance,
+                self._body_velocity,
+                ti.Vector([0.0] * 3),
+                1.0,
+            )
+        if contacts is not None and self.self_collision:
+            candidates, counts = contacts.candidates, contacts.candidate_count
+        else:
+            candidates, counts = self._no_candidates, self._no_candidate_count
+        h = dt / self.substeps
+        velocity_keep = float(np.exp(-self.damping * h))
+        thickness = self.model.thickness
+        if self.serial:
+            parameters = ti.Vector(
+                [
+                    h,
+                    velocity_keep,
+                    self.max_speed,
+                    self.sew_speed * h,
+                    thickness,
+                    thickness,
+                    self.model.friction,
+                    spacing,
+                ]
+            )
+            _advance_serial(
+                x,
+                v,
+                self.x_prev,
+                self.x_next,
+                a["inverse_mass"],
+                a["faces"],
+                a["stretch_faces"],
+                a["rest_inverse"],
+                a["stretch_compliance"],
+                a["bend_stencils"],
+                a["bend_weights"],
+                a["bend_compliance"],
+                a["stitches"],
+                self.sewn,
+                candidates,
+                counts,
+                distance,
+                velocity,
+                self.contact_push,
+                self.gravity,
+                origin,
+                parameters,
+                self.substeps,
+            )
+            return
+        inverse_dt2 = 1.0 / (h * h)
+        for _ in range(self.substeps):
+            _integrate(x, v, self.x_prev, a["inverse_mass"], self.gravity, h, velocity_keep, self.max_speed)
+            for begin, end in self._ranges(self.model.stretch_colors):
+                _solve_stretch(
+                    x,
+                    a["inverse_mass"],
+                    a["stretch_faces"],
+                    a["rest_inverse"],
+                    a["stretch_compliance"],
+                    begin,
+                    end,
+                    inverse_dt2,
+                )
+            for begin, end in self._ranges(self.model.bend_colors):
+                _solve_bending(
+                    x,
+                    a["inverse_mass"],
+                    a["bend_stencils"],
+                    a["bend_weights"],
+                    a["bend_compliance"],
+                    begin,
+                    end,
+                    inverse_dt2,
+                )
+            for begin, end in self._ranges(self.model.stitch_colors):
+                _solve_stitches(
+                    x, a["inverse_mass"], a["stitches"], self.sewn, begin, end, self.sew_speed * h
+                )
+            _collide(
+                self.x_prev,
+                x,
+                self.x_next,
+                a["inverse_mass"],
+                a["faces"],
+                candidates,
+                counts,
+                thickness,
+                distance,
+                velocity,
+                origin,
+                spacing,
+                thickness,
+                self.model.friction,
+                h,
+                self.contact_push,
+            )
+            _finish(x, v, self.x_prev, self.x_next, h)
+
+    @staticmethod
+    def _ranges(offsets: np.ndarray) -> list[tuple[int, int]]:
+        return [(int(b), int(e)) for b, e in zip(offsets[:-1], offsets[1:], strict=True)]
