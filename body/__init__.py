@@ -20,7 +20,7 @@ _EXPORTS = {
     "ALL_MEASUREMENT_KEYS": "body.measure",
     "measure_body": "body.measure",
     "body_from_measurements": "body.fit_measurements",
-    "default_body": "body.default_body",
+    "default_body": "body.default_woman",
     "BodyFileError": "body.model_errors",
     "BodyModelFileError": "body.model_errors",
     "MeasurementRangeError": "body.model_errors",

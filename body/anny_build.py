@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 # Bump when the build changes so stale caches are rebuilt.
-BUILD_VERSION = 1
+BUILD_VERSION = 3
 
 SHAPE_COMPONENT_COUNT = 20
 TRAINING_BODY_COUNT = 1000
@@ -314,6 +314,24 @@ def _shape_space(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return mean.reshape(-1, 3), shapedirs, variance[:k] / variance.sum()
 
 
+def _corner_phenotypes(gender: str) -> dict[str, np.ndarray]:
+    """Every combination of the ends of the adult phenotype ranges (the extreme bodies)."""
+    ranges = {name: (0.0, 1.0) for name in _FREE_PHENOTYPES} | ADULT_PHENOTYPE_RANGES[gender]
+    grids = np.meshgrid(*[np.array(bounds) for bounds in ranges.values()], indexing="ij")
+    return {name: grid.ravel() for name, grid in zip(ranges, grids, strict=True)}
+
+
+def _measure_bodies(vertices: np.ndarray, faces: np.ndarray, regressor: np.ndarray) -> np.ndarray:
+    """(N, M) measurements (cm, ``ALL_MEASUREMENT_KEYS`` order) of rest meshes (N, V, 3)."""
+    from body.measure import ALL_MEASUREMENT_KEYS, measure_body
+
+    rows = []
+    for mesh in vertices:
+        measured = measure_body(mesh, faces, regressor @ mesh)
+        rows.append([measured[key] for key in ALL_MEASUREMENT_KEYS])
+    return np.array(rows)
+
+
 def build_body_model(gender: str, anny=None, progress=None) -> Path:
     """Build the default model of ``gender`` and write it to :func:`default_model_path`.
 
@@ -354,6 +372,13 @@ def build_body_model(gender: str, anny=None, progress=None) -> Path:
     vertex_count = v_template.shape[0]
     kintree = np.array([[4294967295 if p < 0 else p for p in SMPL_PARENTS], list(range(24))], dtype=np.int64)
     landmarks = _landmark_vertex_ids(anny, v_template, regressor @ v_template)
+    report(f"{gender}: measuring the extreme bodies")
+    corner_vertices, _ = anny_rest_bodies(anny, _corner_phenotypes(gender))
+    range_measurements = _measure_bodies(corner_vertices, faces, regressor)
+    corner_offsets = (corner_vertices - v_template).reshape(len(corner_vertices), -1).T
+    corner_betas = np.linalg.lstsq(shapedirs.reshape(-1, SHAPE_COMPONENT_COUNT), corner_offsets, rcond=None)[
+        0
+    ]
     path = default_model_path(gender)
     with atomic_path(path) as tmp:
         np.savez_compressed(
@@ -368,6 +393,8 @@ def build_body_model(gender: str, anny=None, progress=None) -> Path:
             vertex_id_names=np.array(list(landmarks)),
             vertex_id_values=np.array(list(landmarks.values()), dtype=np.int64),
             variance_ratio=variance_ratio,
+            range_measurements_cm=range_measurements,
+            betas_bound=np.abs(corner_betas).max(axis=1),
             joint_error_mean_m=np.float64(joint_error.mean()),
             anny_version=np.array(anny_package.__version__),
             gender=np.array(gender),

@@ -19,6 +19,8 @@ GENDERS = ("female", "male", "neutral")
 DEFAULT_MODEL_NAME = "fitroom-anny"
 
 _REQUIRED_KEYS = ("v_template", "shapedirs", "posedirs", "J_regressor", "weights", "kintree_table", "f")
+# What fitroom's own model file adds to the SMPL layout.
+_EXTRA_KEYS = ("variance_ratio", "range_measurements_cm", "betas_bound")
 # Joint count of each layout and, for SMPL-H and SMPL-X, the joints that stand in for SMPL's
 # hand joints (22, 23): the left and right middle-finger roots.
 _LAYOUT_BY_JOINT_COUNT = {24: "smpl", 52: "smplh", 55: "smplx"}
@@ -29,6 +31,8 @@ _SMPL_JOINTS_OF_LAYOUT = {
 }
 # smplx's own landmark vertex ids fit the official topologies.
 _OFFICIAL_VERTEX_COUNTS = {6890: "smplh", 10475: "smplx"}
+# How far along each shape component a user's model is taken to find its range of measurements.
+_USER_MODEL_RANGE_SIGMA = 3.0
 # smplx silently uses at most 10 shape components unless shapedirs holds this many.
 _SMPLX_SHAPE_SPACE = 300
 # SMPL-X files carry shape and expression directions together; fitroom uses the usual 10 betas.
@@ -52,16 +56,40 @@ class BodyModel:
         Number of shape coefficients (betas).
     variance_ratio : (K,) float64 or None
         Share of shape variance per component, for the default model.
+    betas_bound : (K,) float64
+        Largest plausible ``|betas|`` per component: for the default model, that of the extreme
+        adult anny bodies; for a user's model, 3.
     """
 
-    def __init__(self, layer, name: str, gender: str, layout: str, variance_ratio=None):
+    def range_measurements(self):
+        """Measurements (N, M) in cm, ``ALL_MEASUREMENT_KEYS`` order, of bodies at the edge of the
+        model's shape space: for the default model the extreme adult anny bodies (stored at build),
+        for a user's model the bodies 3 standard deviations along each of the first 10 components
+        (measured once, on first call)."""
+        if self._range_measurements is None:
+            from body.measure import ALL_MEASUREMENT_KEYS
+
+            count = min(self.shape_count, 10)
+            rows = []
+            for component in range(count):
+                for sign in (-1.0, 1.0):
+                    betas = np.zeros(self.shape_count, dtype=np.float32)
+                    betas[component] = sign * _USER_MODEL_RANGE_SIGMA
+                    measured = self.body(betas).measurements_cm
+                    rows.append([measured[key] for key in ALL_MEASUREMENT_KEYS])
+            self._range_measurements = np.array(rows)
+        return self._range_measurements
+
+    def __init__(self, layer, name: str, gender: str, layout: str, extras: dict):
         self.layer = layer
         self.name = name
         self.gender = gender
         self.layout = layout
         self.faces = np.asarray(layer.faces, dtype=np.int32)
         self.shape_count = int(layer.num_betas)
-        self.variance_ratio = variance_ratio
+        self.variance_ratio = extras.get("variance_ratio")
+        self.betas_bound = extras.get("betas_bound", np.full(self.shape_count, _USER_MODEL_RANGE_SIGMA))
+        self._range_measurements = extras.get("range_measurements_cm")
         self._smpl_joints = _SMPL_JOINTS_OF_LAYOUT[layout]
 
     @property
@@ -139,6 +167,11 @@ class BodyModel:
 
         betas = self._as_betas(betas)
         return self.layer.v_template[None] + torch.einsum("bk,vck->bvc", betas, self.layer.shapedirs)
+
+    @property
+    def joint_regressor(self) -> np.ndarray:
+        """(24, V) float32: SMPL joints of an unposed mesh are ``joint_regressor @ vertices``."""
+        return self.layer.J_regressor[self._smpl_joints].numpy()
 
     def rest_joints(self, rest_vertices):
         """SMPL joints (B, 24, 3) of unposed meshes (B, V, 3), from the model's joint regressor."""
@@ -315,7 +348,7 @@ def _make_body_model(data: dict, path: Path, name: str, gender: str) -> BodyMode
             use_pca=False,
             gender=gender,
         )
-        return BodyModel(layer, name, gender, layout)
+        return BodyModel(layer, name, gender, layout, {})
     if shape_count < _SMPLX_SHAPE_SPACE:
         padding = np.zeros((vertex_count, 3, _SMPLX_SHAPE_SPACE - shape_count), dtype=shapedirs.dtype)
         data = {**data, "shapedirs": np.concatenate([shapedirs, padding], axis=2)}
@@ -333,10 +366,8 @@ def _make_body_model(data: dict, path: Path, name: str, gender: str) -> BodyMode
         layer = smplx.SMPL(
             model_path=str(path), data_struct=Struct(**data), num_betas=shape_count, gender=gender, **selector
         )
-    variance_ratio = data.get("variance_ratio")
-    return BodyModel(
-        layer, name, gender, layout, None if variance_ratio is None else np.asarray(variance_ratio)
-    )
+    extras = {key: np.asarray(data[key]) for key in _EXTRA_KEYS if key in data}
+    return BodyModel(layer, name, gender, layout, extras)
 
 
 def _vertex_selector_arguments(data: dict) -> dict:
