@@ -23,6 +23,8 @@ _EXPORTS = {
     "default_body": "body.default_woman",
     "BodyFileError": "body.model_errors",
     "BodyModelFileError": "body.model_errors",
+    "NoBodyRequestError": "body.model_errors",
+    "body_from_photos": "body.photo_estimate",
     "MeasurementRangeError": "body.model_errors",
     "UnknownGenderError": "body.model_errors",
     "UnknownMeasurementError": "body.model_errors",

@@ -413,4 +413,5 @@ def measure_body(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarray) ->
         ``ALL_MEASUREMENT_KEYS`` in cm, rounded to 0.01 cm.
     """
     plan = plan_measurements(vertices, faces, joints)
-    return {k: round(v, 2) for k, v in evaluate_plan(plan, vertices, joints).items()}
+    measured = evaluate_plan(plan, vertices, joints)
+    return {key: round(measured[key], 2) for key in ALL_MEASUREMENT_KEYS}

@@ -5,6 +5,7 @@ from fitroom.errors import FitroomError
 __all__ = [
     "BodyFileError",
     "BodyModelFileError",
+    "NoBodyRequestError",
     "MeasurementRangeError",
     "UnknownGenderError",
     "UnknownMeasurementError",
@@ -29,3 +30,7 @@ class UnknownMeasurementError(FitroomError):
 
 class MeasurementRangeError(FitroomError):
     """A requested measurement (or combination) that no body of the model can have."""
+
+
+class NoBodyRequestError(FitroomError):
+    """Neither photos nor any measurement were given to make a body from."""

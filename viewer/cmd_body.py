@@ -1,0 +1,105 @@
+"""``fitroom body``: make a body from measurements or photos; write BODY.json and the mesh."""
+
+__all__ = ["add_parser", "run"]
+
+# Command-line flag -> measurement key (cm).
+_MEASUREMENT_FLAGS = {
+    "height": "height",
+    "chest": "chest",
+    "waist": "waist",
+    "hip": "hip",
+    "inseam": "inseam",
+    "shoulder_width": "shoulder_width",
+}
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "body", help="make a body from measurements or photos; write BODY.json and its mesh"
+    )
+    parser.add_argument("--front", metavar="IMG", help="photo of the person facing the camera, head to feet")
+    parser.add_argument("--side", metavar="IMG", help="photo of the person turned 90 degrees")
+    for key in _MEASUREMENT_FLAGS:
+        parser.add_argument(
+            f"--{key.replace('_', '-')}", dest=key, type=float, metavar="CM", help=f"{key} in cm"
+        )
+    parser.add_argument("--gender", default="female", choices=("female", "male", "neutral"))
+    parser.add_argument("--body-model", metavar="PATH", help="your own SMPL, SMPL-H or SMPL-X model file")
+    parser.add_argument("-o", "--out", required=True, metavar="BODY.json", help="body file to write")
+    parser.add_argument("--mesh", metavar="BODY.ply", help="also write the mesh (.ply, .obj, .glb or .stl)")
+    parser.add_argument(
+        "--overlay", metavar="DIR", help="with photos: write the fitted outline over each photo here"
+    )
+    parser.add_argument(
+        "--keep-pose", action="store_true", help="with photos: keep the pose of the front photo"
+    )
+
+
+def run(args) -> int:
+    from body.body_json import save_body_json
+    from body.model_errors import NoBodyRequestError
+
+    requested = {key: getattr(args, key) for key in _MEASUREMENT_FLAGS if getattr(args, key) is not None}
+    if args.front is not None:
+        from body import body_from_photos
+
+        made = body_from_photos(
+            front=args.front,
+            side=args.side,
+            height_cm=requested.get("height"),
+            gender=args.gender,
+            model_path=args.body_model,
+            overlay_dir=args.overlay,
+            keep_pose=args.keep_pose,
+        )
+        requested = {key: value for key, value in requested.items() if key == "height"}
+    elif requested:
+        from body.fit_measurements import body_from_measurements
+        from body.model import load_body_model
+
+        model = load_body_model(args.gender, args.body_model)
+        made = body_from_measurements(requested, args.gender, model)
+    else:
+        raise NoBodyRequestError(
+            "Nothing to make a body from: give --front (and --side) photos, or measurements such as "
+            "--height 170 --chest 92 --waist 76 --hip 100."
+        )
+    save_body_json(made, args.out)
+    if args.mesh is not None:
+        _write_mesh(made, args.mesh)
+    _print_table(made, requested, args)
+    return 0
+
+
+def _write_mesh(made, path) -> None:
+    """Write the body mesh, whole or not at all, in the format the file suffix names."""
+    import trimesh
+
+    from fitroom.files import atomic_path
+
+    with atomic_path(path) as tmp:
+        trimesh.Trimesh(made.vertices, made.faces, process=False).export(tmp)
+
+
+def _print_table(made, requested: dict[str, float], args) -> None:
+    """Requested against measured values, one row per measurement."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{made.gender} body ({made.model}, from {made.source})")
+    table.add_column("measurement")
+    table.add_column("requested cm", justify="right")
+    table.add_column("measured cm", justify="right")
+    table.add_column("difference cm", justify="right")
+    for key, measured in made.measurements_cm.items():
+        wanted = requested.get(key)
+        table.add_row(
+            key,
+            "" if wanted is None else f"{wanted:.1f}",
+            f"{measured:.1f}",
+            "" if wanted is None else f"{measured - wanted:+.1f}",
+        )
+    console = Console()
+    console.print(table)
+    written = args.out if args.mesh is None else f"{args.out} and {args.mesh}"
+    console.print(f"wrote {written}")
