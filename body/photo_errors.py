@@ -10,6 +10,7 @@ __all__ = [
     "PersonCutOffError",
     "NotSideViewError",
     "NotFrontViewError",
+    "PhotoHeightError",
 ]
 
 
@@ -39,3 +40,7 @@ class NotSideViewError(PhotoError):
 
 class NotFrontViewError(PhotoError):
     """The front photo shows the person from the side."""
+
+
+class PhotoHeightError(PhotoError):
+    """The height given with the photos is not a plausible adult height."""

@@ -1,0 +1,136 @@
+"""``body_from_photos``: a front photo (and optionally a side photo) to a ``Body``."""
+
+from pathlib import Path
+
+from body.photo_errors import PhotoHeightError
+from body.photo_input import Photo, load_photo
+
+__all__ = ["body_from_photos", "estimate_from_photos", "PHOTO_HEIGHT_RANGE_CM"]
+
+# Heights a standing adult can have; anything else is a typo.
+PHOTO_HEIGHT_RANGE_CM = (120.0, 230.0)
+
+
+def body_from_photos(
+    front,
+    side=None,
+    height_cm=None,
+    gender="neutral",
+    model_path=None,
+    overlay_dir=None,
+    keep_pose=False,
+):
+    """Estimate a person's body from a front photo and, better, a side photo.
+
+    Parameters
+    ----------
+    front : str or Path
+        Photo of the person facing the camera, head to feet, arms slightly away from the body.
+    side : str or Path, optional
+        Photo of the same person turned 90 degrees. It gives the body's depth: chest, waist and hip
+        come out about twice as accurate with it.
+    height_cm : float, optional
+        The person's height; it fixes the scale, which a photo alone cannot.
+    gender : {"female", "male", "neutral"}
+    model_path : str or Path, optional
+        A user's SMPL-family model file instead of fitroom's default model.
+    overlay_dir : str or Path, optional
+        Write ``<photo stem>_fit.png`` here for each photo: the fitted body's outline and keypoints
+        over the photo.
+    keep_pose : bool
+        Keep the pose of the front photo; by default the body stands in the model's rest pose.
+
+    Returns
+    -------
+    Body
+        ``source`` is ``"photos: <front name>[, <side name>]"``.
+
+    Raises
+    ------
+    PhotoError
+        A photo cannot give a body; the message says what photo to take instead.
+
+    Examples
+    --------
+    >>> body = body_from_photos("front.jpg", "side.jpg", height_cm=172, gender="female")
+    >>> round(body.measurements_cm["waist"])
+    74
+    """
+    photos = [load_photo(front)] + ([] if side is None else [load_photo(side)])
+    return estimate_from_photos(
+        photos,
+        height_cm=height_cm,
+        gender=gender,
+        model_path=model_path,
+        overlay_dir=overlay_dir,
+        keep_pose=keep_pose,
+        focal_35mm=_exif_focal_35mm(front),
+    )
+
+
+def estimate_from_photos(
+    photos: list[Photo],
+    height_cm=None,
+    gender="neutral",
+    model_path=None,
+    overlay_dir=None,
+    keep_pose=False,
+    focal_35mm=None,
+):
+    """``body_from_photos`` on photos already in memory (front first, then optionally side).
+
+    Parameters
+    ----------
+    photos : list[Photo]
+    focal_35mm : float, optional
+        35 mm-equivalent focal length of the camera, when known.
+
+    Other parameters are those of :func:`body_from_photos`.
+    """
+    from body.model import load_body_model
+    from body.photo_fit import fit_photos
+    from body.photo_landmarks import check_view, detect_person
+    from body.photo_overlay import draw_fit_overlay, write_fit_overlay
+    from body.photo_targets import photo_targets
+
+    if height_cm is not None and not PHOTO_HEIGHT_RANGE_CM[0] <= height_cm <= PHOTO_HEIGHT_RANGE_CM[1]:
+        low, high = PHOTO_HEIGHT_RANGE_CM
+        raise PhotoHeightError(
+            f"A height of {height_cm:g} cm is not plausible; give the height in cm ({low:g}-{high:g})."
+        )
+    views = ("front", "side")[: len(photos)]
+    detections, targets = [], []
+    for photo, view in zip(photos, views, strict=False):
+        detection = detect_person(photo.rgb, photo.name)
+        check_view(detection, view, photo.name)
+        detections.append(detection)
+        targets.append(photo_targets(detection, view, photo.name))
+    model = load_body_model(gender, model_path)
+    fit = fit_photos(model, targets, None if height_cm is None else height_cm / 100.0, focal_35mm)
+    source = "photos: " + ", ".join(photo.name for photo in photos)
+    body = model.body(fit.betas, fit.poses[0] if keep_pose else None, source=source)
+    if overlay_dir is not None:
+        for photo, detection, target, k in zip(photos, detections, targets, range(len(photos)), strict=True):
+            picture = draw_fit_overlay(
+                photo.rgb,
+                fit.vertices_px[k],
+                model.faces,
+                target.keypoints_px,
+                fit.keypoints_px[k],
+                detection.mask,
+            )
+            write_fit_overlay(Path(overlay_dir) / f"{Path(photo.name).stem}_fit.png", picture)
+    return body
+
+
+def _exif_focal_35mm(path) -> float | None:
+    """The 35 mm-equivalent focal length a photo's EXIF records, if any."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            exif = image.getexif().get_ifd(0x8769)
+    except (OSError, ValueError):
+        return None
+    focal = exif.get(0xA405)
+    return float(focal) if focal else None

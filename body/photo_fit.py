@@ -1,0 +1,273 @@
+"""Fitting the body model to photos: shape, pose and a camera per photo, by gradient descent in torch.
+
+The objective, in centimetres at the person so its weights do not depend on image size:
+
+- keypoints: BlazePose landmarks against the model's joints and face/foot vertices, robust
+  (Geman-McClure) and weighted by BlazePose's visibility;
+- silhouette, split as :mod:`body.photo_targets` explains: *inside* (model vertices outside the
+  mask, squared distance, trusted everywhere) and *cover* (mask outline points away from the model's
+  rim, robust, not on head and neck). Together they match the body's width at every height in each
+  photo; the side photo gives the depths that make chest, waist and hip ellipses rather than circles;
+- height, when given: the unposed model's height, to half a centimetre;
+- priors: betas are standard normal over the model's sample of bodies; the body pose stays near rest.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from body.photo_camera import PhotoCamera, focal_length_px, project
+from body.photo_skinning import SkinnedSubset
+from body.photo_targets import COVER_SCALE_CM, KEYPOINT_GROUPS, PhotoTargets
+
+__all__ = ["PhotoFit", "fit_photos", "FIT_STEPS"]
+
+# Adam steps: the first ones move only the cameras, the rest everything.
+CAMERA_STEPS = 30
+FIT_STEPS = 150
+
+_KEYPOINT_SCALE_CM = 12.0
+_HEIGHT_TOLERANCE_CM = 0.5
+_WEIGHTS = {"keypoints": 1.0, "inside": 1.0, "cover": 1.0, "betas": 0.02, "pose": 1.0, "turn": 5.0}
+# How firmly each of SMPL's 23 body joints is held at rest: the arms move freely, legs a little; the
+# spine, neck and head (which nothing in a photo pins down well) and the hands and feet are held firmly.
+_JOINT_STIFFNESS = np.array([
+    20, 20, 400, 20, 20, 400, 200, 200, 400, 200, 200, 400, 400, 400, 400,  # hips .. head
+    5, 5, 5, 5, 100, 100, 200, 200,  # shoulders, elbows, wrists, hands
+], dtype=np.float32)  # fmt: skip
+# A vertex is on the rim (the silhouette's edge) when its normal is this close to perpendicular to the
+# line of sight (cosine).
+_RIM_COSINE = 0.35
+# smplx's extra landmark vertices, in the order its VertexJointSelector lists them.
+_SMPLX_LANDMARK_ORDER = ("nose", "reye", "leye", "rear", "lear", "LBigToe", "LSmallToe", "LHeel", "RBigToe")
+_SMPLX_LANDMARK_ORDER += ("RSmallToe", "RHeel")
+
+
+@dataclass
+class PhotoFit:
+    """The fitted body and cameras.
+
+    Attributes
+    ----------
+    betas : (K,) float32
+    poses : (P, 72) float32
+        SMPL pose in each photo, with zero global orientation (the camera rotation holds the turn).
+    cameras : list[PhotoCamera]
+        One per photo.
+    loss : float
+        Final objective, cm².
+    vertices_px : list of (V, 2) float32
+        The fitted mesh projected into each photo, pixels.
+    keypoints_px : list of (G, 2) float32
+        The fitted model's keypoints (``KEYPOINT_GROUPS[view]``) in each photo, pixels.
+    """
+
+    betas: np.ndarray
+    poses: np.ndarray
+    cameras: list[PhotoCamera]
+    loss: float
+    vertices_px: list[np.ndarray]
+    keypoints_px: list[np.ndarray]
+
+
+def _landmark_vertices(model) -> dict[str, int]:
+    """Names to vertex indices of the model's smplx landmarks (nose, eyes, ears and, when present, feet)."""
+    indices = model.layer.vertex_joint_selector.extra_joints_idxs.tolist()
+    face_and_feet = 11 if len(indices) in (11, 21) else 5
+    return dict(zip(_SMPLX_LANDMARK_ORDER[:face_and_feet], indices[:face_and_feet], strict=True))
+
+
+def _keypoint_matrix(view: str, landmark_vertices: dict[str, int], joint_count: int):
+    """(G, J + L) averaging matrix from model joints and landmark vertices to the view's keypoints,
+    and the (G,) mask of groups the model can express."""
+    names = list(landmark_vertices)
+    groups = KEYPOINT_GROUPS[view]
+    matrix = np.zeros((len(groups), joint_count + len(names)), dtype=np.float32)
+    usable = np.ones(len(groups), dtype=bool)
+    for g, (_, model_points) in enumerate(groups):
+        for point in model_points:
+            kind, key = point.split(":")
+            if kind == "joint":
+                matrix[g, int(key)] += 1.0 / len(model_points)
+            elif key in landmark_vertices:
+                matrix[g, joint_count + names.index(key)] += 1.0 / len(model_points)
+            else:
+                usable[g] = False
+    return matrix, usable
+
+
+def _quarter_turn(targets: PhotoTargets) -> np.ndarray:
+    """Starting rotation (3, 3): none for a front photo, 90 degrees about Y for a side photo."""
+    if targets.view == "front":
+        return np.eye(3, dtype=np.float32)
+    sign = -1.0 if targets.facing_left else 1.0
+    return np.array([[0.0, 0.0, sign], [0.0, 1.0, 0.0], [-sign, 0.0, 0.0]], dtype=np.float32)
+
+
+def _robust(distance, scale):
+    """Geman-McClure kernel in squared units: about ``distance²`` when small, at most ``scale²``."""
+    squared = distance * distance
+    return squared * scale**2 / (squared + scale**2)
+
+
+def fit_photos(
+    model, targets: list[PhotoTargets], height_m=None, focal_35mm=None, steps=FIT_STEPS
+) -> PhotoFit:
+    """Fit shape, per-photo pose and per-photo camera to prepared photos.
+
+    Parameters
+    ----------
+    model : body.model.BodyModel
+    targets : list[PhotoTargets]
+        The front photo first, then optionally the side photo.
+    height_m : float, optional
+        The person's height in metres; without it the scale comes from the shape prior.
+    focal_35mm : float, optional
+        The camera's 35 mm-equivalent focal length (from the photo's EXIF), else a typical one.
+    steps : int
+        Adam steps after the camera-only ones.
+
+    Returns
+    -------
+    PhotoFit
+    """
+    import torch
+    from smplx.lbs import batch_rodrigues
+
+    photo_count = len(targets)
+    landmark_vertices = _landmark_vertices(model)
+    skin = SkinnedSubset(model, keep=list(landmark_vertices.values()))
+    landmark_index = torch.tensor([skin.index_of(v) for v in landmark_vertices.values()], dtype=torch.long)
+
+    with torch.no_grad():
+        mean_rest = model.rest_vertices(torch.zeros(model.shape_count))[0]
+    heights = mean_rest[:, 1]
+    top_candidates = torch.argsort(heights, descending=True)[:64]
+    sole_candidates = torch.argsort(heights)[:64]
+    mean_height_m = float(heights.max() - heights.min())
+    reference_height_m = height_m or mean_height_m
+    centre = 0.5 * (mean_rest.max(dim=0).values + mean_rest.min(dim=0).values)
+
+    base_rotations, translations, focals, principals, cm_per_px = [], [], [], [], []
+    keypoint_matrices, keypoint_targets, keypoint_weights = [], [], []
+    for photo in targets:
+        width, height = photo.image_size
+        focal = focal_length_px(photo.image_size, focal_35mm)
+        principal = np.array([width / 2.0, height / 2.0], dtype=np.float32)
+        rotation = _quarter_turn(photo)
+        distance = focal * reference_height_m / photo.person_height_px
+        box = photo.person_box_px
+        box_centre = np.array([(box[0] + box[2]) / 2.0, (box[1] + box[3]) / 2.0]) - principal
+        placed_centre = np.array(
+            [box_centre[0] * distance / focal, -box_centre[1] * distance / focal, -distance]
+        )
+        translations.append(placed_centre - rotation @ centre.numpy())
+        base_rotations.append(rotation)
+        focals.append(focal)
+        principals.append(principal)
+        cm_per_px.append(100.0 * reference_height_m / photo.person_height_px)
+        matrix, usable = _keypoint_matrix(photo.view, landmark_vertices, 24)
+        keypoint_matrices.append(torch.as_tensor(matrix))
+        keypoint_targets.append(torch.as_tensor(photo.keypoints_px))
+        keypoint_weights.append(torch.as_tensor(photo.keypoint_weights * usable))
+
+    betas = torch.zeros(model.shape_count, requires_grad=True)
+    body_pose = torch.zeros(photo_count, 69, requires_grad=True)
+    turn = torch.zeros(photo_count, 3, requires_grad=True)
+    translation = torch.tensor(np.array(translations), dtype=torch.float32, requires_grad=True)
+    base_rotation = torch.as_tensor(np.array(base_rotations))
+    distance_maps = [torch.as_tensor(p.outside_distance_px)[None, None] for p in targets]
+    outlines = [torch.as_tensor(p.outline_px) for p in targets]
+    outline_weights = [torch.as_tensor(p.outline_weights) for p in targets]
+    principal_t = [torch.as_tensor(p) for p in principals]
+    joint_stiffness = torch.as_tensor(_JOINT_STIFFNESS)
+
+    def objective():
+        rotation = batch_rodrigues(turn) @ base_rotation
+        pose = torch.cat([torch.zeros(photo_count, 3), body_pose], dim=1)
+        vertices, joints, skinning = skin.forward(betas.expand(photo_count, -1), pose)
+        points = torch.cat([joints, vertices[:, landmark_index]], dim=1)
+        terms = {"keypoints": 0.0, "inside": 0.0, "cover": 0.0}
+        for k, photo in enumerate(targets):
+            pixels = project(vertices[k], rotation[k], translation[k], focals[k], principal_t[k])
+            width, height = photo.image_size
+            grid = pixels / pixels.new_tensor([width - 1.0, height - 1.0]) * 2.0 - 1.0
+            outside_px = torch.nn.functional.grid_sample(
+                distance_maps[k], grid[None, None], align_corners=True, padding_mode="border"
+            )[0, 0, 0]
+            terms["inside"] = terms["inside"] + ((outside_px * cm_per_px[k]) ** 2).mean()
+
+            with torch.no_grad():
+                placed = vertices[k] @ rotation[k].T + translation[k]
+                normals = (skinning[k] @ skin.rest_normals[..., None])[..., 0] @ rotation[k].T
+                sight = torch.nn.functional.normalize(-placed, dim=-1)
+                rim = torch.nonzero((normals * sight).sum(dim=-1).abs() < _RIM_COSINE)[:, 0]
+            gaps_px = torch.cdist(outlines[k], pixels[rim]).min(dim=1).values
+            cover = _robust(gaps_px * cm_per_px[k], COVER_SCALE_CM)
+            terms["cover"] = terms["cover"] + (cover * outline_weights[k]).sum() / outline_weights[k].sum()
+
+            model_keypoints = project(
+                keypoint_matrices[k] @ points[k], rotation[k], translation[k], focals[k], principal_t[k]
+            )
+            misses_cm = (model_keypoints - keypoint_targets[k]).norm(dim=-1) * cm_per_px[k]
+            weighted = _robust(misses_cm, _KEYPOINT_SCALE_CM) * keypoint_weights[k]
+            terms["keypoints"] = terms["keypoints"] + weighted.sum() / keypoint_weights[k].sum().clamp(
+                min=1e-6
+            )
+        terms["betas"] = (betas**2).sum()
+        terms["pose"] = ((body_pose.reshape(photo_count, 23, 3) ** 2).sum(dim=-1) * joint_stiffness).sum()
+        terms["turn"] = (turn**2).sum()
+        total = sum(_WEIGHTS[name] * value for name, value in terms.items())
+        if height_m is not None:
+            rest = model.rest_vertices(betas)[0, :, 1]
+            model_height_m = rest[top_candidates].max() - rest[sole_candidates].min()
+            total = total + ((model_height_m - height_m) * 100.0 / _HEIGHT_TOLERANCE_CM) ** 2
+        return total
+
+    camera_optimiser = torch.optim.Adam(
+        [{"params": [translation], "lr": 0.02}, {"params": [turn], "lr": 0.02}]
+    )
+    for _ in range(CAMERA_STEPS):
+        camera_optimiser.zero_grad()
+        loss = objective()
+        loss.backward()
+        camera_optimiser.step()
+
+    optimiser = torch.optim.Adam(
+        [
+            {"params": [translation], "lr": 0.01},
+            {"params": [turn], "lr": 0.01},
+            {"params": [betas], "lr": 0.08},
+            {"params": [body_pose], "lr": 0.02},
+        ]
+    )
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimiser, T_max=steps, eta_min=0.0)
+    for _ in range(steps):
+        optimiser.zero_grad()
+        loss = objective()
+        loss.backward()
+        optimiser.step()
+        schedule.step()
+
+    with torch.no_grad():
+        rotation = (batch_rodrigues(turn) @ base_rotation).numpy()
+        poses = torch.cat([torch.zeros(photo_count, 3), body_pose], dim=1).numpy()
+        cameras = [
+            PhotoCamera(rotation[k], translation[k].numpy().copy(), focals[k], principals[k])
+            for k in range(photo_count)
+        ]
+        final_loss = float(objective())
+        vertices, joints = model.forward(betas.expand(photo_count, -1), torch.as_tensor(poses))
+        points = torch.cat([joints, vertices[:, torch.as_tensor(list(landmark_vertices.values()))]], dim=1)
+        vertices_px = [cameras[k].project(vertices[k].numpy()) for k in range(photo_count)]
+        keypoints_px = [
+            cameras[k].project((keypoint_matrices[k] @ points[k]).numpy()) for k in range(photo_count)
+        ]
+    return PhotoFit(
+        betas.detach().numpy().copy(),
+        poses.astype(np.float32),
+        cameras,
+        final_loss,
+        vertices_px,
+        keypoints_px,
+    )

@@ -1,0 +1,162 @@
+"""What the fit tries to match in one photo: keypoints, the person's outline and the space outside it.
+
+Masks include hair and clothes. The fit uses them in two ways that treat those differently:
+
+- *inside*: every model vertex must project inside the mask. Hair and clothes only make the mask
+  larger, never smaller, so this holds everywhere and is weighted fully everywhere.
+- *cover*: every point of the mask's outline must be reached by the model. A loose shirt or hair
+  breaks this, so outline points on the head and neck (hair) get a fifth of the weight, and the fit applies a
+  robust kernel (:data:`COVER_SCALE_CM`) so an outline standing several centimetres off the body (loose
+  cloth) pulls with a bounded force while close-fitting cloth and skin pull fully.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from body.photo_landmarks import LANDMARK_NAMES, PersonDetection
+
+__all__ = ["PhotoTargets", "photo_targets", "KEYPOINT_GROUPS", "COVER_SCALE_CM", "OUTLINE_POINT_COUNT"]
+
+OUTLINE_POINT_COUNT = 480
+# Outline points farther than a few times this from the model pull with bounded force (loose cloth).
+COVER_SCALE_CM = 2.5
+# Outline points on the head and neck count this much: hair widens the head, but the head's outline
+# still holds the head upright.
+_HEAD_OUTLINE_WEIGHT = 0.2
+# Mask probability above which a pixel is the person.
+_MASK_PERSON = 0.5
+
+# Each keypoint the fit matches: BlazePose landmark names whose mean is the target, and the model
+# points ("joint:<SMPL joint index>" or "vertex:<smplx landmark>") whose mean is the model's keypoint.
+# From the side the left and right landmarks overlap and are easily swapped, so side photos use
+# the midpoints of left-right pairs.
+KEYPOINT_GROUPS = {
+    "front": (
+        (("left_shoulder",), ("joint:16",)),
+        (("right_shoulder",), ("joint:17",)),
+        (("left_elbow",), ("joint:18",)),
+        (("right_elbow",), ("joint:19",)),
+        (("left_wrist",), ("joint:20",)),
+        (("right_wrist",), ("joint:21",)),
+        (("left_hip",), ("joint:1",)),
+        (("right_hip",), ("joint:2",)),
+        (("left_knee",), ("joint:4",)),
+        (("right_knee",), ("joint:5",)),
+        (("left_ankle",), ("joint:7",)),
+        (("right_ankle",), ("joint:8",)),
+        (("nose",), ("vertex:nose",)),
+        (("left_eye",), ("vertex:leye",)),
+        (("right_eye",), ("vertex:reye",)),
+        (("left_ear",), ("vertex:lear",)),
+        (("right_ear",), ("vertex:rear",)),
+        (("left_heel",), ("vertex:LHeel",)),
+        (("right_heel",), ("vertex:RHeel",)),
+        (("left_foot_index",), ("vertex:LBigToe",)),
+        (("right_foot_index",), ("vertex:RBigToe",)),
+    ),
+    "side": (
+        (("left_shoulder", "right_shoulder"), ("joint:16", "joint:17")),
+        (("left_hip", "right_hip"), ("joint:1", "joint:2")),
+        (("left_knee", "right_knee"), ("joint:4", "joint:5")),
+        (("left_ankle", "right_ankle"), ("joint:7", "joint:8")),
+        (("left_heel", "right_heel"), ("vertex:LHeel", "vertex:RHeel")),
+        (("left_foot_index", "right_foot_index"), ("vertex:LBigToe", "vertex:RBigToe")),
+        (("nose",), ("vertex:nose",)),
+        (("left_ear", "right_ear"), ("vertex:lear", "vertex:rear")),
+    ),
+}
+
+
+@dataclass
+class PhotoTargets:
+    """One photo, prepared for fitting.
+
+    Attributes
+    ----------
+    name : str
+    view : str
+        ``front`` or ``side``.
+    facing_left : bool
+        For a side photo, whether the person faces the image's left.
+    keypoints_px : (G, 2) float32
+        Target of each group of ``KEYPOINT_GROUPS[view]``, pixels.
+    keypoint_weights : (G,) float32
+        Mean BlazePose visibility of the group's landmarks.
+    outline_px : (N, 2) float32
+        Points spaced evenly along the mask's outer outline, pixels.
+    outline_weights : (N,) float32
+        1 on the body, less on the head and neck (hair).
+    outside_distance_px : (H, W) float32
+        Distance of each pixel to the mask (0 inside it).
+    person_height_px : float
+        Height of the mask from the top of the head to the soles, pixels.
+    person_box_px : (4,) float32
+        Mask bounding box: left, top, right, bottom.
+    image_size : (int, int)
+        Width, height.
+    """
+
+    name: str
+    view: str
+    facing_left: bool
+    keypoints_px: np.ndarray
+    keypoint_weights: np.ndarray
+    outline_px: np.ndarray
+    outline_weights: np.ndarray
+    outside_distance_px: np.ndarray
+    person_height_px: float
+    person_box_px: np.ndarray
+    image_size: tuple[int, int]
+
+
+def photo_targets(detection: PersonDetection, view: str, name: str = "photo") -> PhotoTargets:
+    """Prepare a checked detection for fitting.
+
+    Parameters
+    ----------
+    detection : PersonDetection
+    view : {"front", "side"}
+    name : str
+    """
+    import cv2
+
+    person = (detection.mask > _MASK_PERSON).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(person, connectivity=8)
+    largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    person = (labels == largest).astype(np.uint8)
+    rows, cols = np.nonzero(person)
+    box = np.array([cols.min(), rows.min(), cols.max() + 1, rows.max() + 1], dtype=np.float32)
+
+    outside = cv2.distanceTransform(1 - person, cv2.DIST_L2, 5).astype(np.float32)
+    contours, _ = cv2.findContours(person, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    outline = max(contours, key=len)[:, 0, :].astype(np.float32)
+    step = max(len(outline) / OUTLINE_POINT_COUNT, 1.0)
+    outline = outline[(np.arange(min(OUTLINE_POINT_COUNT, len(outline))) * step).astype(int)]
+
+    index = {n: i for i, n in enumerate(LANDMARK_NAMES)}
+    shoulders_y = detection.landmarks_px[[index["left_shoulder"], index["right_shoulder"]], 1].mean()
+    nose_y = detection.landmarks_px[index["nose"], 1]
+    neck_top_y = 0.5 * (shoulders_y + nose_y)
+    outline_weights = np.where(outline[:, 1] > neck_top_y, 1.0, _HEAD_OUTLINE_WEIGHT).astype(np.float32)
+
+    groups = KEYPOINT_GROUPS[view]
+    keypoints = np.zeros((len(groups), 2), dtype=np.float32)
+    weights = np.zeros(len(groups), dtype=np.float32)
+    for g, (landmark_names, _) in enumerate(groups):
+        members = [index[n] for n in landmark_names]
+        keypoints[g] = detection.landmarks_px[members].mean(axis=0)
+        weights[g] = detection.visibility[members].mean()
+    return PhotoTargets(
+        name=name,
+        view=view,
+        facing_left=detection.facing_left,
+        keypoints_px=keypoints,
+        keypoint_weights=weights,
+        outline_px=outline,
+        outline_weights=outline_weights,
+        outside_distance_px=outside,
+        person_height_px=float(box[3] - box[1]),
+        person_box_px=box,
+        image_size=detection.image_size,
+    )
