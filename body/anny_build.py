@@ -30,6 +30,7 @@ __all__ = [
     "build_body_model",
     "default_model_path",
     "sample_phenotypes",
+    "smpl_joints_from_bone_heads",
 ]
 
 # Bump when the build changes so stale caches are rebuilt.
@@ -158,6 +159,23 @@ def anny_rest_bodies(anny, phenotypes: dict[str, np.ndarray]) -> tuple[np.ndarra
     vertices = rest["rest_vertices"].numpy() @ _ANNY_TO_SMPL.T
     bone_heads = rest["rest_bone_heads"].numpy() @ _ANNY_TO_SMPL.T
     return vertices, bone_heads
+
+
+def smpl_joints_from_bone_heads(bone_labels: list[str], bone_heads: np.ndarray) -> np.ndarray:
+    """anny's own positions of SMPL's 24 joints: each the mean of the anny bone heads it stands for.
+
+    Parameters
+    ----------
+    bone_labels : list[str]
+        anny's bone names (``anny.bone_labels``).
+    bone_heads : (N, B, 3) float
+        Bone heads, as :func:`anny_rest_bodies` gives them.
+
+    Returns
+    -------
+    (N, 24, 3) float64
+    """
+    return np.einsum("jb,nbc->njc", _joint_matrix(bone_labels), bone_heads)
 
 
 def _joint_matrix(bone_labels: list[str]) -> np.ndarray:
@@ -365,7 +383,7 @@ def build_body_model(gender: str, anny=None, progress=None) -> Path:
     report(f"{gender}: skinning weights and joint regressor")
     weights = _skinning_weights(anny, _bone_to_joint(labels, list(anny.bone_parents)))
     reg_vertices, reg_heads = anny_rest_bodies(anny, sample_phenotypes(gender, REGRESSOR_BODY_COUNT, seed=2))
-    reg_joints = np.einsum("jb,nbc->njc", _joint_matrix(labels), reg_heads)
+    reg_joints = smpl_joints_from_bone_heads(labels, reg_heads)
     regressor = _fit_joint_regressor(reg_vertices, reg_joints, weights)
     joint_error = np.linalg.norm(np.einsum("jv,nvc->njc", regressor, reg_vertices) - reg_joints, axis=2)
     faces = anny.get_triangular_faces().numpy().astype(np.int64)

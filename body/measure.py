@@ -53,7 +53,9 @@ ALL_MEASUREMENT_KEYS = (
     "thigh",
 )
 
-_SLICE_STEP_M = 0.004
+_SLICE_STEP_M = 0.002
+_COARSE_STEP_M = 0.01
+_ARMPIT_STEP_M = 0.004
 # Search bands as fractions of the way from the pelvis joint up to the neck joint.
 _WAIST_BAND = (0.2, 0.5)
 _HIP_BAND_TOP = 0.2
@@ -184,7 +186,8 @@ def _loop_perimeter(points_xz: np.ndarray) -> float:
 class _Girth:
     """A torso or limb girth found at one height: hull rows of the cut edges."""
 
-    def __init__(self, edges: np.ndarray, t: np.ndarray, points: np.ndarray):
+    def __init__(self, edges: np.ndarray, t: np.ndarray, points: np.ndarray, height: float = 0.0):
+        self.height = height
         order = _hull_order(points[:, [0, 2]])
         self.valid = order is not None
         if self.valid:
@@ -246,8 +249,13 @@ class _Planner:
     def torso_girth(self, height: float) -> _Girth | None:
         """Hull girth of the loop around the spine at ``height`` (None where the legs are apart)."""
         x, z = self._spine_at(height)
-        loops = [_Girth(*loop) for loop in self.slicer.section_loops(height)]
-        around = [girth for girth in loops if girth.valid and _hull_contains(girth.points_xz, x, z)]
+        spanning = [
+            loop
+            for loop in self.slicer.section_loops(height)
+            if loop[2][:, 0].min() < x < loop[2][:, 0].max()
+        ]
+        girths = [_Girth(*loop, height=height) for loop in spanning]
+        around = [girth for girth in girths if girth.valid and _hull_contains(girth.points_xz, x, z)]
         return max(around, key=lambda girth: girth.length) if around else None
 
     def _spine_at(self, height: float) -> tuple[float, float]:
@@ -262,19 +270,28 @@ class _Planner:
         return float(pelvis_y + fraction * (neck_y - pelvis_y))
 
     def extreme_torso_girth(self, low: float, high: float, largest: bool) -> _Girth | None:
+        """The largest (or smallest) torso girth between two levels: a coarse scan, then a fine one
+        around the best coarse level."""
+        coarse = self._extreme_torso_girth(np.arange(low, high, _COARSE_STEP_M), largest)
+        if coarse is None:
+            return None
+        fine_low = max(low, coarse.height - _COARSE_STEP_M)
+        fine_high = min(high, coarse.height + _COARSE_STEP_M)
+        fine = self._extreme_torso_girth(np.arange(fine_low, fine_high, _SLICE_STEP_M), largest)
+        return coarse if fine is None or (coarse.length > fine.length) == largest else fine
+
+    def _extreme_torso_girth(self, heights: np.ndarray, largest: bool) -> _Girth | None:
         best = None
-        for height in np.arange(low, high, _SLICE_STEP_M):
+        for height in heights:
             girth = self.torso_girth(height)
-            if girth is None:
-                continue
-            if best is None or (girth.length > best.length) == largest:
+            if girth is not None and (best is None or (girth.length > best.length) == largest):
                 best = girth
         return best
 
     def armpit_height(self) -> float:
         """Highest level, below the shoulder joints, where the arms are loops apart from the torso."""
         low, high = self.torso_level(_CHEST_BAND_BOTTOM), self.torso_level(_ARMPIT_SEARCH_TOP)
-        for height in np.arange(high, low, -_SLICE_STEP_M):
+        for height in np.arange(high, low, -_ARMPIT_STEP_M):
             x, _ = self._spine_at(height)
             centres = [points[:, 0].mean() for _, _, points in self.slicer.section_loops(height)]
             if any(c < x - 0.05 for c in centres) and any(c > x + 0.05 for c in centres):
@@ -347,7 +364,7 @@ def plan_measurements(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarra
     )
     neck, head = planner.joint("neck"), planner.joint("head")
     neck_levels = neck[1] + np.array(_NECK_BAND) * (head[1] - neck[1])
-    neck_girths = [planner.girth_near(y, neck[0], neck[2]) for y in np.arange(*neck_levels, _SLICE_STEP_M)]
+    neck_girths = [planner.girth_near(y, neck[0], neck[2]) for y in np.arange(*neck_levels, _ARMPIT_STEP_M)]
     planner.add_girth("neck", min((g for g in neck_girths if g is not None), key=lambda g: g.length))
     elbow, wrist = planner.joint_point("left_elbow"), planner.joint_point("left_wrist")
     planner.add(
