@@ -11,6 +11,7 @@ import numpy as np
 import taichi as ti
 from scipy import ndimage
 
+from sim.device import init_taichi
 from sim.errors import DrapeInputError
 from sim.geometry import closest_point_on_triangle
 
@@ -203,6 +204,7 @@ class BodyCollider:
         spacing: float = 6e-3,
         band: float = 18e-3,
     ):
+        init_taichi()
         faces = np.asarray(faces)
         if faces.ndim != 2 or faces.shape[1] != 3 or len(faces) == 0:
             raise DrapeInputError("body_faces must be a (F, 3) array of triangles.")
@@ -278,6 +280,8 @@ class BodyCollider:
         far = ~np.isfinite(distance)
         if not far.any():
             return distance
+        if far.all():
+            return np.ones_like(distance)
         inside_band = ~far & (distance < 0)
         inside = ndimage.binary_propagation(inside_band, mask=far | inside_band)
         nearest = ndimage.distance_transform_edt(far, return_distances=False, return_indices=True)

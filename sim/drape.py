@@ -125,12 +125,15 @@ class Drape:
         self.model = Model.from_arrays(rest_uv, faces, stitches, grain, face_material, materials, pins=pins)
         self.fps = float(fps)
         self.base_substeps = int(substeps)
-        low = np.maximum(positions.min(0), body_vertices.min(0)) - _GRID_MARGIN_M
-        high = np.minimum(positions.max(0), body_vertices.max(0)) + _GRID_MARGIN_M
+        # The grid reaches below the garment by half its size: room for it to fall and drape.
+        low = positions.min(0) - _GRID_MARGIN_M - [0.0, 0.5 * np.ptp(positions, axis=0).max(), 0.0]
+        high = positions.max(0) + _GRID_MARGIN_M
+        body_low = body_vertices.min(0) - _GRID_MARGIN_M
+        body_high = body_vertices.max(0) + _GRID_MARGIN_M
+        if np.all(np.maximum(low, body_low) < np.minimum(high, body_high)):
+            low, high = np.maximum(low, body_low), np.minimum(high, body_high)
         self.collider = BodyCollider(body_vertices, body_faces, low, high)
-        self.solver = SolverXPBD(
-            self.model, self.collider, self_collision, substeps=substeps, device=self.device
-        )
+        self.solver = SolverXPBD(self.model, self.collider, self_collision, substeps=substeps)
         self.state = State(positions)
         self._frame_start = State(positions)
         reach = self.model.thickness + 0.5 * self.model.max_edge

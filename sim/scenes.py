@@ -43,8 +43,8 @@ def tube_garment(
     bottom : float
         Height of the hem, m.
     placed_radius : float
-        Radius of the half-cylinders the panels start on, m; larger than the sewn radius leaves the side
-        seams open for the solver to sew.
+        Radius of the arcs the panels start on, m; larger than the sewn radius leaves the side seams open
+        for the solver to sew.
     columns, rows : int
         Vertices across and along each panel.
     material : str
@@ -57,11 +57,11 @@ def tube_garment(
     """
     panel_uv, panel_faces = grid_panel(circumference / 2.0, length, columns, rows)
     count = len(panel_uv)
-    angle_front = np.pi * (1.0 - panel_uv[:, 0] / (circumference / 2.0))
-    angle_back = np.pi + np.pi * panel_uv[:, 0] / (circumference / 2.0)
-    angle_back = np.pi - angle_back
+    # Each panel is bent, unstretched, onto an arc of the placing radius centred on the front (+Z) or
+    # the back (-Z); the side seams start open wherever that radius exceeds the sewn one.
+    span = (panel_uv[:, 0] - circumference / 4.0) / placed_radius
     positions = []
-    for angle in (angle_front, angle_back):
+    for angle in (0.5 * np.pi - span, -0.5 * np.pi + span):
         positions.append(
             np.stack(
                 [placed_radius * np.cos(angle), bottom + panel_uv[:, 1], placed_radius * np.sin(angle)],
@@ -89,23 +89,34 @@ def tube_garment(
     }
 
 
-def cylinder_body(radius: float, bottom: float, top: float, segments: int = 64, rings: int = 40) -> tuple:
+def cylinder_body(radius: float, bottom: float, top: float, segments: int = 48, rings: int = 40) -> tuple:
     """A closed vertical cylinder around the Y axis, as a triangle mesh seen from outside.
 
     Returns
     -------
-    vertices : (V, 3) float32
-        m.
+    vertices : (segments * (rings + 1) + 2, 3) float32
+        m; the last two are the centres of the bottom and top caps.
     faces : (F, 3) int32
     """
-    import trimesh
-
-    height = top - bottom
-    mesh = trimesh.creation.cylinder(radius=radius, height=height, sections=segments)
-    mesh = mesh.subdivide_to_size(max(height / rings, 2 * np.pi * radius / segments))
-    vertices = np.asarray(mesh.vertices)[:, [0, 2, 1]] * np.array([1.0, 1.0, -1.0])
-    vertices[:, 1] += bottom + height / 2.0
-    return vertices.astype(np.float32), np.asarray(mesh.faces, np.int32)
+    angle = 2.0 * np.pi * np.arange(segments) / segments
+    heights = np.linspace(bottom, top, rings + 1)
+    ring_x, ring_y = np.meshgrid(angle, heights)
+    side = np.stack([radius * np.cos(ring_x), ring_y, radius * np.sin(ring_x)], axis=-1).reshape(-1, 3)
+    vertices = np.concatenate([side, [[0.0, bottom, 0.0], [0.0, top, 0.0]]])
+    base = (np.arange(rings)[:, None] * segments + np.arange(segments)[None, :]).ravel()
+    after = (np.arange(rings)[:, None] * segments + (np.arange(segments)[None, :] + 1) % segments).ravel()
+    faces = [
+        np.stack([base, base + segments, after], axis=1),
+        np.stack([after, base + segments, after + segments], axis=1),
+    ]
+    ring = np.arange(segments)
+    bottom_centre, top_centre = len(side), len(side) + 1
+    faces.append(np.stack([np.full(segments, bottom_centre), ring, (ring + 1) % segments], axis=1))
+    top_ring = rings * segments + ring
+    faces.append(
+        np.stack([np.full(segments, top_centre), rings * segments + (ring + 1) % segments, top_ring], axis=1)
+    )
+    return vertices.astype(np.float32), np.concatenate(faces).astype(np.int32)
 
 
 def sphere_body(radius: float, center: tuple[float, float, float], subdivisions: int = 4) -> tuple:

@@ -18,6 +18,7 @@ import numpy as np
 import taichi as ti
 
 from sim.body_collider import BodyCollider, sample_distance, sample_velocity
+from sim.device import init_taichi
 from sim.geometry import REGION_FACE, closest_point_on_triangle
 from sim.model import Model
 from sim.self_contacts import SelfContacts
@@ -27,7 +28,6 @@ __all__ = ["SolverXPBD"]
 
 vec3 = ti.math.vec3
 _EPSILON = 1e-9
-_SEWN_GAP = 1e-3
 
 
 @ti.func
@@ -183,21 +183,25 @@ def _solve_bending(
 
 @ti.func
 def _project_stitch(
-    x: ti.template(), inverse_mass: ti.template(), s, stitches: ti.template(), sewn: ti.template(), max_step
+    x: ti.template(),
+    inverse_mass: ti.template(),
+    s,
+    stitches: ti.template(),
+    stitch_length: ti.template(),
+    sew_step,
 ):
+    # Sewing: each stitch is a hard distance limit C = |x_b - x_a| - L ≤ 0 whose length L shrinks by
+    # the sewing speed every substep from the initial gap down to zero, where it then holds the seam shut.
     a, b = stitches[s][0], stitches[s][1]
+    target = ti.max(stitch_length[s] - sew_step, 0.0)
+    stitch_length[s] = target
     gap = x[b] - x[a]
     length = gap.norm()
     w = inverse_mass[a] + inverse_mass[b]
-    if length > _EPSILON and w > 0.0:
-        # A zero-length constraint whose step is capped while the seam is being sewn, so panels close
-        # at the sewing speed; once closed it is enforced in full and the seam stays shut.
-        reach = length if sewn[s] != 0 else ti.min(length, max_step)
-        closing = reach / (length * w)
+    if length > target and w > 0.0:
+        closing = (length - target) / (length * w)
         x[a] += inverse_mass[a] * closing * gap
         x[b] -= inverse_mass[b] * closing * gap
-        if length - reach < _SEWN_GAP:
-            sewn[s] = 1
 
 
 @ti.kernel
@@ -205,13 +209,13 @@ def _solve_stitches(
     x: ti.types.ndarray(dtype=vec3, ndim=1),
     inverse_mass: ti.types.ndarray(dtype=ti.f32, ndim=1),
     stitches: ti.types.ndarray(dtype=ti.math.ivec2, ndim=1),
-    sewn: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    stitch_length: ti.types.ndarray(dtype=ti.f32, ndim=1),
     begin: ti.i32,
     end: ti.i32,
     max_step: ti.f32,
 ):
     for s in range(begin, end):
-        _project_stitch(x, inverse_mass, s, stitches, sewn, max_step)
+        _project_stitch(x, inverse_mass, s, stitches, stitch_length, max_step)
 
 
 @ti.func
@@ -332,7 +336,7 @@ def _advance_serial(
     bend_weights: ti.types.ndarray(dtype=ti.math.vec4, ndim=1),
     bend_compliance: ti.types.ndarray(dtype=ti.f32, ndim=1),
     stitches: ti.types.ndarray(dtype=ti.math.ivec2, ndim=1),
-    sewn: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    stitch_length: ti.types.ndarray(dtype=ti.f32, ndim=1),
     candidates: ti.types.ndarray(dtype=ti.i32, ndim=2),
     candidate_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
     body_distance: ti.types.ndarray(dtype=ti.f32, ndim=3),
@@ -362,7 +366,7 @@ def _advance_serial(
         for e in range(bend_stencils.shape[0]):
             _project_bending(x, inverse_mass, e, bend_stencils, bend_weights, bend_compliance, inverse_dt2)
         for s in range(stitches.shape[0]):
-            _project_stitch(x, inverse_mass, s, stitches, sewn, sew_step)
+            _project_stitch(x, inverse_mass, s, stitches, stitch_length, sew_step)
         for i in range(x.shape[0]):
             _collide_vertex(
                 i,
@@ -415,13 +419,11 @@ class SolverXPBD:
     damping : float
         Velocity damping, 1/s (air drag and internal friction of the fabric together).
     sew_speed : float
-        The fastest a seam closes, m/s.
+        How fast seams close, m/s (each stitch's allowed gap shrinks at this speed from its first gap).
     max_speed : float
         Velocities are clamped to this, m/s (the first line of defence against blow-ups).
     substeps : int
         Substeps per :meth:`step`.
-    device : {"cpu", "cuda"}
-        Where Taichi runs (decides serial sweeps or colour-parallel launches).
     """
 
     def __init__(
@@ -434,7 +436,6 @@ class SolverXPBD:
         sew_speed: float = 0.5,
         max_speed: float = 5.0,
         substeps: int = 10,
-        device: str = "cpu",
     ):
         self.model = model
         self.collider = collider
@@ -444,7 +445,8 @@ class SolverXPBD:
         self.sew_speed = float(sew_speed)
         self.max_speed = float(max_speed)
         self.substeps = int(substeps)
-        self.serial = device == "cpu"
+        # On the CPU a whole frame is one launch of ordered sweeps; on CUDA each colour is a parallel launch.
+        self.serial = init_taichi() == "cpu"
         m = model
         stretch_faces = m.faces[m.stretch_order]
         self.arrays = {
@@ -467,8 +469,8 @@ class SolverXPBD:
         }
         self.x_prev = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
         self.x_next = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
-        self.sewn = ti.ndarray(ti.i32, shape=max(len(m.stitches), 1))
-        self.sewn.fill(0)
+        self.stitch_length = ti.ndarray(ti.f32, shape=max(len(m.stitches), 1))
+        self._sewing_started = False
         self.contact_push = ti.ndarray(ti.f32, shape=m.vertex_count)
         self.contact_push.fill(0.0)
         if collider is None:
@@ -505,6 +507,12 @@ class SolverXPBD:
         """
         if state_out is not state_in:
             state_out.copy_from(state_in)
+        if not self._sewing_started and len(self.model.stitches):
+            positions = state_in.positions_numpy()
+            stitches = self.model.stitches
+            gaps = np.linalg.norm(positions[stitches[:, 1]] - positions[stitches[:, 0]], axis=1)
+            self.stitch_length.from_numpy(gaps.astype(np.float32))
+        self._sewing_started = True
         a = self.arrays
         x, v = state_out.positions, state_out.velocities
         if self.collider is not None:
@@ -551,7 +559,7 @@ class SolverXPBD:
                 a["bend_weights"],
                 a["bend_compliance"],
                 a["stitches"],
-                self.sewn,
+                self.stitch_length,
                 candidates,
                 counts,
                 distance,
@@ -590,7 +598,7 @@ class SolverXPBD:
                 )
             for begin, end in self._ranges(self.model.stitch_colors):
                 _solve_stitches(
-                    x, a["inverse_mass"], a["stitches"], self.sewn, begin, end, self.sew_speed * h
+                    x, a["inverse_mass"], a["stitches"], self.stitch_length, begin, end, self.sew_speed * h
                 )
             _collide(
                 self.x_prev,

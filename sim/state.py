@@ -14,11 +14,16 @@ class State:
         m.
     velocities : (V, 3) float, optional
         m/s; zero when left out.
+
+    Taichi starts on the default device (:func:`sim.device.init_taichi`) if it is not running yet.
     """
 
     def __init__(self, positions: np.ndarray, velocities: np.ndarray | None = None):
         import taichi as ti
 
+        from sim.device import init_taichi
+
+        init_taichi()
         positions = np.ascontiguousarray(positions, np.float32)
         self.vertex_count = int(positions.shape[0])
         self.positions = ti.Vector.ndarray(3, ti.f32, shape=self.vertex_count)

@@ -1,0 +1,140 @@
+"""Cloth physics a reviewer can check by hand: sag under gravity, resting on a sphere, sewing, contact, fit."""
+
+import numpy as np
+
+from sim import BodyCollider, Drape, Model, SolverXPBD, State, material_preset
+from sim.scenes import cylinder_body, grid_panel, sphere_body, tube_garment
+
+GRAVITY = 9.81
+
+
+def _far_body():
+    return sphere_body(0.05, (0.0, -10.0, 0.0), subdivisions=1)
+
+
+def test_hanging_strip_stretches_as_its_weight_and_stiffness_say():
+    width, length = 0.04, 0.3
+    rest_uv, faces = grid_panel(width, length, 3, 13)
+    top = np.flatnonzero(rest_uv[:, 1] > length - 1e-6)
+    grain = np.tile([[0.0, 1.0]], (len(faces), 1))
+    model = Model.from_arrays(
+        rest_uv, faces, None, grain, np.zeros(len(faces), int), ["cotton_jersey"], pins=top
+    )
+    state = State(np.c_[rest_uv, np.zeros(len(rest_uv))])
+    solver = SolverXPBD(model, None, self_collision=False, damping=8.0, substeps=40)
+    for _ in range(240):
+        solver.step(state, state, 1.0 / 60.0)
+    bottom = np.flatnonzero(rest_uv[:, 1] < 1e-6)
+    elongation = -state.positions_numpy()[bottom, 1].mean()
+    jersey = material_preset("cotton_jersey")
+    # Tension at rest height s is ρ g s per unit width; integrating s / k over the length gives ρ g L² / 2k.
+    expected = jersey.density_kg_m2 * GRAVITY * length**2 / (2.0 * jersey.stretch_warp_n_m)
+    assert abs(elongation - expected) < 0.05 * expected
+
+
+def test_cloth_dropped_on_a_sphere_rests_on_it_with_nothing_inside():
+    radius = 0.15
+    body_vertices, body_faces = sphere_body(radius, (0.0, 1.0, 0.0))
+    rest_uv, faces = grid_panel(0.6, 0.6, 25, 25)
+    positions = np.c_[rest_uv[:, 0] - 0.3, np.full(len(rest_uv), 1.0 + radius + 0.03), rest_uv[:, 1] - 0.3]
+    drape = Drape(
+        body_vertices,
+        body_faces,
+        rest_uv,
+        faces,
+        positions,
+        np.zeros((0, 2), int),
+        np.tile([[1.0, 0.0]], (len(faces), 1)),
+        np.zeros(len(faces), int),
+        ["cotton_jersey"],
+        device="cpu",
+    )
+    result = drape.run(max_frames=90)
+    distance_to_centre = np.linalg.norm(result.positions - [0.0, 1.0, 0.0], axis=1)
+    assert distance_to_centre.min() > radius
+    assert result.penetration_pct == 0.0
+    centre_vertex = np.argmin(np.linalg.norm(rest_uv - 0.3, axis=1))
+    assert result.contact[centre_vertex]
+    assert result.positions[:, 1].min() < 1.0 - 0.05
+
+
+def test_two_panels_sewn_along_an_edge_close_within_3_mm():
+    panel_uv, panel_faces = grid_panel(0.2, 0.2, 11, 11)
+    rest_uv = np.concatenate([panel_uv, panel_uv])
+    faces = np.concatenate([panel_faces, panel_faces + len(panel_uv)])
+    left = np.c_[panel_uv[:, 0] - 0.25, panel_uv[:, 1], np.zeros(len(panel_uv))]
+    right = np.c_[panel_uv[:, 0] + 0.05, panel_uv[:, 1], np.zeros(len(panel_uv))]
+    rows = np.arange(11) * 11
+    stitches = np.stack([rows + 10, rows + len(panel_uv)], axis=1)
+    body_vertices, body_faces = _far_body()
+    drape = Drape(
+        body_vertices,
+        body_faces,
+        rest_uv,
+        faces,
+        np.concatenate([left, right]),
+        stitches,
+        np.tile([[0.0, 1.0]], (len(faces), 1)),
+        np.zeros(len(faces), int),
+        ["cotton_jersey"],
+        pins=np.r_[rows[-1], rows[-1] + 10 + len(panel_uv)],
+        device="cpu",
+    )
+    assert drape.result().seam_gap_mm > 90
+    for _ in range(90):
+        drape.step()
+    assert drape.result().seam_gap_mm <= 3.0
+
+
+def test_sleeve_pressed_against_a_torso_does_not_pass_through():
+    torso_radius = 0.15
+    body_vertices, body_faces = cylinder_body(torso_radius, 0.5, 1.5)
+    sleeve = tube_garment(0.25, 0.4, 0.8, 0.25 / (2 * np.pi), 16, 13)
+    sleeve_positions = sleeve["positions"] + [torso_radius + 0.06, 0.0, 0.0]
+    model = Model.from_arrays(
+        sleeve["rest_uv"],
+        sleeve["faces"],
+        sleeve["stitches"],
+        sleeve["grain"],
+        sleeve["face_material"],
+        sleeve["materials"],
+    )
+    collider = BodyCollider(body_vertices, body_faces, [-0.3, 0.4, -0.3], [0.5, 1.6, 0.3])
+    pressing = (-20.0, 0.0, 0.0)
+    solver = SolverXPBD(model, collider, self_collision=True, gravity=pressing, substeps=10)
+    state = State(sleeve_positions)
+    contacts = solver.make_contacts(model.thickness + 0.5 * model.max_edge)
+    for _ in range(60):
+        solver.collide(state, contacts)
+        solver.step(state, state, 1.0 / 60.0, contacts)
+    positions = state.positions_numpy()
+    radial = np.linalg.norm(positions[:, [0, 2]], axis=1)
+    assert radial.min() > torso_radius
+    assert radial.min() < torso_radius + 2 * model.thickness
+
+
+def _tube_on_cylinder(circumference: float) -> float:
+    body_vertices, body_faces = cylinder_body(0.12, 0.0, 1.4)
+    tube = tube_garment(circumference, 0.3, 0.8, 0.16, 25, 10)
+    drape = Drape(
+        body_vertices,
+        body_faces,
+        tube["rest_uv"],
+        tube["faces"],
+        tube["positions"],
+        tube["stitches"],
+        tube["grain"],
+        tube["face_material"],
+        tube["materials"],
+        device="cpu",
+    )
+    for _ in range(90):
+        drape.step()
+    return drape.result().summary()["strain_pct"]["mean"]
+
+
+def test_a_smaller_tube_on_the_same_body_is_under_more_strain():
+    body_circumference = 2 * np.pi * 0.12
+    small = _tube_on_cylinder(0.88 * body_circumference)
+    large = _tube_on_cylinder(0.94 * body_circumference)
+    assert small > large > 100.0
