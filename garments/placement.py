@@ -1,0 +1,307 @@
+"""Placing meshed panels around a body, ready to sew.
+
+Each panel is laid out in GarmentCode's 3D frame (its ``translation`` and ``rotation``), which says
+where on a generic body it goes; fitroom then wraps it onto a surface around the matching body part
+of the actual body, a few centimetres clear:
+
+- trunk panels (``torso``, ``neck``) onto a stack of horizontal ellipses that follow the trunk slice by
+  slice, fronts centred on the front, backs on the back, arc length preserved across the panel;
+- sleeves onto a cylinder along the upper arm (shoulder to elbow), starting at the shoulder joint;
+- trouser legs above the crotch like the trunk, below it onto an ellipse stack around each leg.
+
+Surfaces are widened where a garment is larger than the body, so fronts and backs never overlap, and any
+vertex that still ends up inside or against the body is pushed out along the body's normal.
+GarmentCode files whose own 3D layout already sits clear around the body keep that layout.
+"""
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from garments.body_sections import (
+    limb_vertices,
+    shoulder_top_height,
+    trunk_slice_ellipse,
+    vertex_normals,
+    waist_height,
+)
+from garments.errors import PlacementError
+from garments.garment import Garment
+from garments.inside_test import points_inside
+from garments.meshing import MeshedPattern
+from garments.panel_roles import PARTS, garmentcode_points, panel_role
+
+__all__ = ["place_garment", "CLEARANCE", "MIN_CLEARANCE"]
+
+CLEARANCE = 0.03
+MIN_CLEARANCE = 0.01
+# A garment whose trunk panels reach above this GarmentCode height (m) hangs from the shoulders.
+_SHOULDER_GARMENT_TOP = 1.2
+_ROW = 0.01
+_THETA = np.linspace(-np.pi, np.pi, 721)
+# How far the sleeve cap starts out along the arm from the shoulder joint (m).
+_SLEEVE_START = 0.02
+# Stretch of the upper arm (m from the shoulder joint) that hangs clear of the chest in a rest pose.
+_FREE_ARM = (0.12, 0.22)
+
+
+def _smooth(values: np.ndarray, width: int = 9) -> np.ndarray:
+    """Running maximum then running mean over ``width`` rows (edges padded)."""
+    pad = width // 2
+    padded = np.pad(values, pad, mode="edge")
+    maxed = np.lib.stride_tricks.sliding_window_view(padded, width).max(axis=1)
+    return np.convolve(np.pad(maxed, pad, mode="edge"), np.ones(width) / width, mode="valid")
+
+
+def _fill_gaps(rows: list) -> np.ndarray:
+    """(R, 3) array from per-row tuples, empty rows copied from the nearest filled row."""
+    filled = [i for i, row in enumerate(rows) if row is not None]
+    if not filled:
+        raise PlacementError("The body has no vertices at the height of the garment; check the body mesh.")
+    return np.array([rows[min(filled, key=lambda j: abs(j - i))] for i in range(len(rows))])
+
+
+def _ellipse_perimeter(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Ramanujan's approximation of an ellipse's perimeter."""
+    return np.pi * (3 * (a + b) - np.sqrt((3 * a + b) * (a + 3 * b)))
+
+
+def _wrap(arc: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets (x, z) of points at arc length ``arc`` from the front (+z) of ellipses (a across, b deep).
+
+    Positive arc runs toward +x. All arrays are (K,).
+    """
+    x, z = a[:, None] * np.sin(_THETA), b[:, None] * np.cos(_THETA)
+    steps = np.hypot(np.diff(x, axis=1), np.diff(z, axis=1))
+    cumulative = np.concatenate([np.zeros((len(a), 1)), np.cumsum(steps, axis=1)], axis=1)
+    cumulative -= cumulative[:, [len(_THETA) // 2]]
+    perimeter = cumulative[:, -1] - cumulative[:, 0]
+    target = (arc + perimeter / 2) % perimeter - perimeter / 2
+    index = np.clip((cumulative < target[:, None]).sum(axis=1), 1, len(_THETA) - 1)
+    rows = np.arange(len(a))
+    low, high = cumulative[rows, index - 1], cumulative[rows, index]
+    weight = np.clip((target - low) / np.maximum(high - low, 1e-12), 0.0, 1.0)
+    theta = _THETA[index - 1] + weight * (_THETA[index] - _THETA[index - 1])
+    return a * np.sin(theta), b * np.cos(theta)
+
+
+def _required_perimeter(row_of_vertex, panel_of_vertex, arc, row_count, looseness):
+    """Per row, the summed width of all panels crossing it, times ``looseness``."""
+    keys = panel_of_vertex * row_count + row_of_vertex
+    panels = int(panel_of_vertex.max()) + 1
+    low = np.full(panels * row_count, np.inf)
+    high = np.full(panels * row_count, -np.inf)
+    np.minimum.at(low, keys, arc)
+    np.maximum.at(high, keys, arc)
+    widths = np.where(np.isfinite(low), high - low, 0.0).reshape(panels, row_count).sum(axis=0)
+    return widths * looseness
+
+
+def _place_on_trunk(
+    body_vertices, heights, arc, back, panel_of_vertex, centre_x, clearance, top_cap, looseness
+):
+    """3D positions (K, 3) of trunk vertices at ``heights`` and arc ``arc`` (from their side's centre)."""
+    rows = np.arange(heights.min() - 2 * _ROW, heights.max() + 3 * _ROW, _ROW)
+    sampled = [trunk_slice_ellipse(body_vertices, min(h, top_cap), centre_x) for h in rows]
+    centre_z, a, b = _fill_gaps(sampled).T
+    centre_z = np.convolve(np.pad(centre_z, 4, mode="edge"), np.ones(9) / 9, mode="valid")
+    a, b = _smooth(a) + clearance, _smooth(b) + clearance
+    row_of_vertex = np.clip(np.round((heights - rows[0]) / _ROW).astype(int), 0, len(rows) - 1)
+    needed = _required_perimeter(row_of_vertex, panel_of_vertex, arc, len(rows), looseness)
+    scale = _smooth(np.maximum(1.0, needed / _ellipse_perimeter(a, b)))
+    a, b = a * scale, b * scale
+    a_v, b_v, z_v = (np.interp(heights, rows, values) for values in (a, b, centre_z))
+    perimeter = _ellipse_perimeter(a_v, b_v)
+    from_front = np.where(back, perimeter / 2 - arc, arc)
+    x, z = _wrap(from_front, a_v, b_v)
+    return np.column_stack([centre_x + x, heights, z_v + z])
+
+
+def _arm_frame(body, limb: str):
+    side = limb.split("_")[0]
+    shoulder, elbow = body.joint(f"{side}_shoulder").astype(np.float64), body.joint(f"{side}_elbow")
+    along = elbow - shoulder
+    along /= np.linalg.norm(along)
+    up = np.array([0.0, 1.0, 0.0]) - along[1] * along
+    up /= np.linalg.norm(up)
+    front = np.cross(along, up)
+    return shoulder, along, up, front * np.sign(front[2])
+
+
+def _garmentcode_arm_frame(world: np.ndarray, grains: np.ndarray, side_sign: float):
+    along = grains.mean(axis=0)
+    along *= side_sign * np.sign(along[0]) if along[0] != 0 else 1.0
+    along /= np.linalg.norm(along)
+    up = np.array([0.0, 1.0, 0.0]) - along[1] * along
+    up /= np.linalg.norm(up)
+    front = np.cross(along, up)
+    return along, up, front * np.sign(front[2])
+
+
+def _place_on_arm(body, limb, world, panel_of_vertex, sides, grains, clearance):
+    """3D positions (K, 3) of sleeve vertices laid out in GarmentCode's frame at ``world`` (K, 3)."""
+    side_sign = 1.0 if limb.startswith("left") else -1.0
+    along_gc, up_gc, front_gc = _garmentcode_arm_frame(world, grains, side_sign)
+    shoulder, along, up, front = _arm_frame(body, limb)
+    axial = world @ along_gc
+    axial -= axial.min()
+    arc = np.zeros(len(world))
+    centre_dirs = np.zeros((len(world), 3))
+    arc_dirs = np.zeros((len(world), 3))
+    directions = {"front": (front, up, up_gc), "back": (-front, up, up_gc),
+                  "top": (up, front, front_gc), "under": (-up, front, front_gc)}  # fmt: skip
+    for panel in np.unique(panel_of_vertex):
+        mine = panel_of_vertex == panel
+        centre_dir, arc_dir, arc_dir_gc = directions[sides[panel]]
+        coordinate = world[mine] @ arc_dir_gc
+        arc[mine] = coordinate - (coordinate.max() + coordinate.min()) / 2
+        centre_dirs[mine], arc_dirs[mine] = centre_dir, arc_dir
+    vertices = np.asarray(body.vertices, np.float64)
+    arm = limb_vertices(body, limb)
+    relative = vertices[arm] - shoulder
+    t_body = relative @ along
+    radial = np.linalg.norm(relative - t_body[:, None] * along, axis=1)
+    rows = np.arange(0.0, _SLEEVE_START + axial.max() + 3 * _ROW, _ROW)
+    radius = []
+    for row in rows:
+        near = np.abs(t_body - row) < _ROW
+        radius.append((radial[near].max(),) if near.any() else None)
+    radius = _fill_gaps(radius)[:, 0]
+    # Near the shoulder the arm's bones also claim the side of the chest; cap the radius there at a
+    # little more than the upper arm's own, measured where the arm hangs free.
+    free = (rows > _FREE_ARM[0]) & (rows < _FREE_ARM[1])
+    if free.any():
+        radius = np.minimum(radius, 1.3 * np.median(radius[free]))
+    radius = _smooth(radius) + clearance
+    t_vertex = _SLEEVE_START + axial
+    row_of_vertex = np.clip(np.round(t_vertex / _ROW).astype(int), 0, len(rows) - 1)
+    needed = _required_perimeter(row_of_vertex, panel_of_vertex, arc, len(rows), 1.05)
+    radius = np.maximum(radius, _smooth(needed / (2 * np.pi)))
+    r = np.interp(t_vertex, rows, radius)
+    angle = arc / r
+    return (
+        shoulder
+        + t_vertex[:, None] * along
+        + r[:, None] * (np.cos(angle)[:, None] * centre_dirs + np.sin(angle)[:, None] * arc_dirs)
+    )
+
+
+def _world_direction(panel, direction: np.ndarray) -> np.ndarray:
+    """A panel-frame direction (2,) turned into GarmentCode's 3D frame (3,)."""
+    ends = garmentcode_points(panel, np.array([[0.0, 0.0], direction]))
+    return ends[1] - ends[0]
+
+
+def _push_out(positions: np.ndarray, body, distance: float) -> np.ndarray:
+    """Move vertices inside the body, or closer to it than ``distance``, out along the body normal."""
+    vertices = np.asarray(body.vertices, np.float64)
+    faces = np.asarray(body.faces)
+    normals = vertex_normals(vertices, faces)
+    tree = cKDTree(vertices)
+    positions = positions.copy()
+    for _ in range(4):
+        _, nearest = tree.query(positions)
+        height = ((positions - vertices[nearest]) * normals[nearest]).sum(axis=1)
+        inside = points_inside(vertices, faces, positions)
+        bad = inside | (height < distance)
+        if not bad.any():
+            break
+        positions[bad] = vertices[nearest[bad]] + distance * 1.5 * normals[nearest[bad]]
+    return positions
+
+
+def _own_layout_fits(world: np.ndarray, body, clearance: float) -> bool:
+    """True when GarmentCode's own 3D layout sits around the body within a couple of clearances."""
+    vertices = np.asarray(body.vertices, np.float64)
+    if points_inside(vertices, np.asarray(body.faces), world).any():
+        return False
+    distance, _ = cKDTree(vertices).query(world)
+    return bool(distance.min() >= MIN_CLEARANCE and np.percentile(distance, 95) <= 2 * clearance)
+
+
+def _garment(meshed: MeshedPattern, positions: np.ndarray) -> Garment:
+    return Garment(
+        rest_uv=meshed.rest_uv,
+        positions=positions.astype(np.float32),
+        faces=meshed.faces,
+        face_panel=meshed.face_panel,
+        panel_names=list(meshed.panel_names),
+        stitches=meshed.stitches,
+        boundary=meshed.boundary,
+        grain=meshed.grain,
+        face_material=meshed.face_material,
+        materials=list(meshed.materials),
+        name=meshed.pattern.name,
+        size=meshed.pattern.size,
+    )
+
+
+def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> Garment:
+    """Wrap the meshed panels around ``body``, fronts in front, backs behind, sleeves round the arms.
+
+    Parameters
+    ----------
+    meshed : MeshedPattern
+        From ``mesh_pattern``.
+    body : body.Body
+        The body to dress (metres, Y up, facing +Z).
+    clearance : float
+        Gap between body and panels, metres.
+
+    Returns
+    -------
+    Garment
+        With ``positions`` (V, 3) float32 clear of the body.
+
+    Raises
+    ------
+    PlacementError
+        When a panel names a body part fitroom cannot place on.
+    """
+    pattern = meshed.pattern
+    roles = [panel_role(pattern.panels[name]) for name in meshed.panel_names]
+    for name, (part, _) in zip(meshed.panel_names, roles, strict=True):
+        if part not in PARTS:
+            raise PlacementError(f"Panel '{name}' is to go on '{part}'; use one of {', '.join(PARTS)}.")
+    world = np.zeros((meshed.vertex_count, 3))
+    for index, name in enumerate(meshed.panel_names):
+        mine = meshed.vertex_panel == index
+        world[mine] = garmentcode_points(pattern.panels[name], meshed.points[mine])
+    if not any(pattern.panels[name].part for name in meshed.panel_names) and _own_layout_fits(
+        world, body, clearance
+    ):
+        return _garment(meshed, world)
+
+    parts = np.array([part for part, _ in roles])[meshed.vertex_panel]
+    sides = [side for _, side in roles]
+    back = np.array([side == "back" for side in sides])[meshed.vertex_panel]
+    hangs_from_shoulders = (
+        world[parts == "torso", 1].max() > _SHOULDER_GARMENT_TOP or (parts != "torso").any()
+    )
+    vertices = np.asarray(body.vertices, np.float64)
+    centre_x = float(body.joint("pelvis")[0])
+    shoulder_top = shoulder_top_height(body)
+    if hangs_from_shoulders:
+        lift = shoulder_top + 0.01 - world[parts == "torso", 1].max()
+    else:
+        lift = waist_height(body) - world[parts == "torso", 1].max()
+    positions = np.zeros_like(world)
+    for part, top_cap, looseness, region in (
+        ("torso", shoulder_top - 0.02, 1.05, np.ones(len(vertices), bool)),
+        ("neck", np.inf, 1.0, np.abs(vertices[:, 0] - centre_x) < 0.12),
+    ):
+        mine = parts == part
+        if mine.any():
+            positions[mine] = _place_on_trunk(
+                vertices[region], world[mine, 1] + lift, world[mine, 0], back[mine],
+                meshed.vertex_panel[mine], centre_x, clearance, top_cap, looseness,
+            )  # fmt: skip
+    for limb in ("left_arm", "right_arm"):
+        mine = parts == limb
+        if not mine.any():
+            continue
+        panels = [pattern.panels[meshed.panel_names[i]] for i in np.unique(meshed.vertex_panel[mine])]
+        grains = np.array([_world_direction(panel, panel.grain) for panel in panels])
+        positions[mine] = _place_on_arm(
+            body, limb, world[mine], meshed.vertex_panel[mine], sides, grains, clearance
+        )
+    return _garment(meshed, _push_out(positions, body, MIN_CLEARANCE))
