@@ -20,12 +20,15 @@ def ring_heights(body) -> dict[str, float]:
     dict[str, float]
         ``chest``, ``waist``, ``hip`` -> y in metres.
     """
-    from body.measure import plan_measurements
+    from body.measure import _loop_perimeter, plan_measurements
 
     plan = plan_measurements(body.vertices, body.faces, body.joints)
     points = plan.weights @ np.concatenate([body.vertices, body.joints]).astype(np.float64)
     heights = {}
     for name in RING_NAMES:
-        _, start, stop = plan.spans[name]
-        heights[name] = float(points[start:stop, 1].mean())
+        kind, pieces = plan.spans[name]
+        loops = [points[start:stop] for start, stop in pieces]
+        perimeters = [_loop_perimeter(loop[:, [0, 2]]) for loop in loops]
+        chosen = loops[int(np.argmax(perimeters) if kind == "largest_loop" else np.argmin(perimeters))]
+        heights[name] = float(chosen[:, 1].mean())
     return heights

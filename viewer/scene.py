@@ -8,7 +8,9 @@ import numpy as np
 
 from viewer.fit_maps import FitMap, fit_map
 
-__all__ = ["FitScene", "SKIN_COLOUR", "FABRIC_COLOUR", "garment_polydata"]
+__all__ = ["FitScene", "SKIN_COLOUR", "FABRIC_COLOUR", "garment_polydata", "vertex_values"]
+
+_DISPLAY = "displayed_map"
 
 SKIN_COLOUR = "#d8a88a"
 FABRIC_COLOUR = "#c9d3e6"
@@ -50,6 +52,23 @@ def garment_polydata(positions: np.ndarray, faces: np.ndarray, result=None):
             target = mesh.cell_data if spec.on_cells else mesh.point_data
             target[spec.field] = spec.values(result)
     return mesh
+
+
+def vertex_values(values: np.ndarray, faces: np.ndarray, vertex_count: int) -> np.ndarray:
+    """Per-face values (F,) averaged onto vertices (V,) float32, so a map reads as a smooth field
+    instead of a speckle of single triangles (each panel keeps its own values: seams are not blurred)."""
+    faces = np.asarray(faces, dtype=np.int64)
+    total = np.zeros(vertex_count, np.float64)
+    count = np.zeros(vertex_count, np.float64)
+    for corner in range(3):
+        np.add.at(total, faces[:, corner], values)
+        np.add.at(count, faces[:, corner], 1.0)
+    return (total / np.maximum(count, 1.0)).astype(np.float32)
+
+
+def _displayed(spec: FitMap, result, faces: np.ndarray, vertex_count: int) -> np.ndarray:
+    values = spec.values(result)
+    return vertex_values(values, faces, vertex_count) if spec.on_cells else values
 
 
 class FitScene:
@@ -97,15 +116,16 @@ class FitScene:
         self.map_name = map_name
         self.garment_mesh = garment_polydata(positions, faces, result)
         self._remove_bar()
-        kwargs = dict(smooth_shading=False, name="garment", specular=0.1)
+        kwargs = dict(smooth_shading=True, split_sharp_edges=True, name="garment", specular=0.1)
         if spec is None or result is None:
             self.plotter.add_mesh(self.garment_mesh, color=FABRIC_COLOUR, **kwargs)
             return
         self._bar_title = spec.title if show_bar else None
+        self.garment_mesh.point_data[_DISPLAY] = _displayed(spec, result, faces, self.garment_mesh.n_points)
         self.plotter.add_mesh(
             self.garment_mesh,
-            scalars=spec.field,
-            preference="cell" if spec.on_cells else "point",
+            scalars=_DISPLAY,
+            preference="point",
             clim=spec.clim,
             cmap=spec.cmap,
             below_color=None,
@@ -120,8 +140,10 @@ class FitScene:
         self.garment_mesh.points = np.asarray(positions, dtype=np.float32)
         spec = fit_map(self.map_name)
         if spec is not None and result is not None:
-            target = self.garment_mesh.cell_data if spec.on_cells else self.garment_mesh.point_data
-            target[spec.field] = spec.values(result)
+            faces = self.garment_mesh.regular_faces
+            self.garment_mesh.point_data[_DISPLAY] = _displayed(
+                spec, result, faces, self.garment_mesh.n_points
+            )
 
     @staticmethod
     def _bar_args(spec: FitMap) -> dict:
