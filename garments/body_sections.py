@@ -20,7 +20,7 @@ _LIMB_JOINTS = {
     "right_leg": ("right_knee", "right_ankle", "right_foot"),
 }
 # Open air wider than this between the trunk and a hanging arm separates them in a slice (m).
-_SLICE_GAP = 0.015
+_SLICE_GAP = 0.04
 _SLICE_CORE = 0.06
 
 

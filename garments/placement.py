@@ -42,6 +42,10 @@ _THETA = np.linspace(-np.pi, np.pi, 721)
 _SLEEVE_START = 0.02
 # Stretch of the upper arm (m from the shoulder joint) that hangs clear of the chest in a rest pose.
 _FREE_ARM = (0.12, 0.22)
+# Half-height (m) of the band round the crotch where trouser legs pass from the trunk to the legs.
+_LEG_BLEND = 0.05
+# Waist-hung garments sit with their top edge this far above the natural waist (m).
+_WAIST_LIFT = 0.02
 
 
 def _smooth(values: np.ndarray, width: int = 9) -> np.ndarray:
@@ -99,9 +103,15 @@ def _required_perimeter(row_of_vertex, panel_of_vertex, arc, row_count, loosenes
 def _place_on_trunk(
     body_vertices, heights, arc, back, panel_of_vertex, centre_x, clearance, top_cap, looseness
 ):
-    """3D positions (K, 3) of trunk vertices at ``heights`` and arc ``arc`` (from their side's centre)."""
+    """3D positions (K, 3) of trunk vertices at ``heights`` and arc ``arc`` (from their side's centre).
+
+    ``centre_x`` gives the x of the wrapped part's axis at a height (m -> m).
+    """
     rows = np.arange(heights.min() - 2 * _ROW, heights.max() + 3 * _ROW, _ROW)
-    sampled = [trunk_slice_ellipse(body_vertices, min(h, top_cap), centre_x) for h in rows]
+    row_centres = np.array([centre_x(h) for h in rows])
+    sampled = [
+        trunk_slice_ellipse(body_vertices, min(h, top_cap), x) for h, x in zip(rows, row_centres, strict=True)
+    ]
     centre_z, a, b = _fill_gaps(sampled).T
     centre_z = np.convolve(np.pad(centre_z, 4, mode="edge"), np.ones(9) / 9, mode="valid")
     a, b = _smooth(a) + clearance, _smooth(b) + clearance
@@ -109,11 +119,54 @@ def _place_on_trunk(
     needed = _required_perimeter(row_of_vertex, panel_of_vertex, arc, len(rows), looseness)
     scale = _smooth(np.maximum(1.0, needed / _ellipse_perimeter(a, b)))
     a, b = a * scale, b * scale
-    a_v, b_v, z_v = (np.interp(heights, rows, values) for values in (a, b, centre_z))
+    a_v, b_v, z_v, x_v = (np.interp(heights, rows, values) for values in (a, b, centre_z, row_centres))
     perimeter = _ellipse_perimeter(a_v, b_v)
     from_front = np.where(back, perimeter / 2 - arc, arc)
     x, z = _wrap(from_front, a_v, b_v)
-    return np.column_stack([centre_x + x, heights, z_v + z])
+    return np.column_stack([x_v + x, heights, z_v + z])
+
+
+def _leg_axis(body, leg: str):
+    """The x (m) of a leg's axis at a height, along hip, knee and ankle joints."""
+    side = leg.split("_")[0]
+    joints = np.array([body.joint(f"{side}_{name}") for name in ("ankle", "knee", "hip")], dtype=np.float64)
+
+    def axis_x(height: float) -> float:
+        return float(np.interp(height, joints[:, 1], joints[:, 0]))
+
+    return axis_x
+
+
+def _crotch_height(body) -> float:
+    """Height of the crotch (m): the inseam measurement, else 8 cm below the hip joints."""
+    inseam = body.measurements_cm.get("inseam")
+    return float(inseam) / 100.0 if inseam else float(body.joint("left_hip")[1]) - 0.08
+
+
+def _place_on_legs(body, world, heights, back, parts, panel_of_vertex, trunk_positions, clearance):
+    """Trouser vertices: as placed on the trunk above the crotch, round each leg below it, blended between."""
+    vertices = np.asarray(body.vertices, np.float64)
+    centre_x = float(body.joint("pelvis")[0])
+    crotch = _crotch_height(body)
+    weight = np.clip((crotch + _LEG_BLEND - heights) / (2 * _LEG_BLEND), 0.0, 1.0)
+    weight = weight * weight * (3 - 2 * weight)
+    positions = trunk_positions.copy()
+    for leg, sign in (("left_leg", 1.0), ("right_leg", -1.0)):
+        mine = parts == leg
+        if not mine.any():
+            continue
+        below = mine & (heights < crotch)
+        leg_centre_gc = (
+            (world[below, 0].max() + world[below, 0].min()) / 2 if below.any() else world[mine, 0].mean()
+        )
+        side_vertices = vertices[sign * (vertices[:, 0] - centre_x) > 0]
+        around_leg = _place_on_trunk(
+            side_vertices, heights[mine], world[mine, 0] - leg_centre_gc, back[mine], panel_of_vertex[mine],
+            _leg_axis(body, leg), clearance, np.inf, 1.05,
+        )  # fmt: skip
+        w = weight[mine, None]
+        positions[mine] = (1 - w) * trunk_positions[mine] + w * around_leg
+    return positions
 
 
 def _arm_frame(body, limb: str):
@@ -274,27 +327,33 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
     parts = np.array([part for part, _ in roles])[meshed.vertex_panel]
     sides = [side for _, side in roles]
     back = np.array([side == "back" for side in sides])[meshed.vertex_panel]
-    hangs_from_shoulders = (
-        world[parts == "torso", 1].max() > _SHOULDER_GARMENT_TOP or (parts != "torso").any()
-    )
+    upper = np.isin(parts, ("torso", "left_leg", "right_leg"))
+    limbs_above = np.isin(parts, ("neck", "left_arm", "right_arm")).any()
+    hangs_from_shoulders = limbs_above or world[upper, 1].max() > _SHOULDER_GARMENT_TOP
     vertices = np.asarray(body.vertices, np.float64)
     centre_x = float(body.joint("pelvis")[0])
     shoulder_top = shoulder_top_height(body)
     if hangs_from_shoulders:
-        lift = shoulder_top + 0.01 - world[parts == "torso", 1].max()
+        lift = shoulder_top + 0.01 - world[upper, 1].max()
     else:
-        lift = waist_height(body) - world[parts == "torso", 1].max()
+        lift = waist_height(body) + _WAIST_LIFT - world[upper, 1].max()
     positions = np.zeros_like(world)
-    for part, top_cap, looseness, region in (
-        ("torso", shoulder_top - 0.02, 1.05, np.ones(len(vertices), bool)),
-        ("neck", np.inf, 1.0, np.abs(vertices[:, 0] - centre_x) < 0.12),
+    legs = np.isin(parts, ("left_leg", "right_leg"))
+    # Trouser legs follow the trunk only down to the crotch; below it they go round each leg.
+    legs_on_trunk = legs & (world[:, 1] + lift > _crotch_height(body) - 2 * _LEG_BLEND)
+    for group, top_cap, looseness, region in (
+        (legs_on_trunk | (parts == "torso"), shoulder_top - 0.02, 1.05, np.ones(len(vertices), bool)),
+        (parts == "neck", np.inf, 1.0, np.abs(vertices[:, 0] - centre_x) < 0.12),
     ):
-        mine = parts == part
-        if mine.any():
-            positions[mine] = _place_on_trunk(
-                vertices[region], world[mine, 1] + lift, world[mine, 0], back[mine],
-                meshed.vertex_panel[mine], centre_x, clearance, top_cap, looseness,
+        if group.any():
+            positions[group] = _place_on_trunk(
+                vertices[region], world[group, 1] + lift, world[group, 0], back[group],
+                meshed.vertex_panel[group], lambda height: centre_x, clearance, top_cap, looseness,
             )  # fmt: skip
+    if legs.any():
+        positions = _place_on_legs(
+            body, world, world[:, 1] + lift, back, parts, meshed.vertex_panel, positions, clearance
+        )
     for limb in ("left_arm", "right_arm"):
         mine = parts == limb
         if not mine.any():

@@ -243,7 +243,13 @@ def sleeve_seams(front: str = "front", back: str = "back") -> list:
 
 
 def neckband_panel(
-    front: PanelDraft, back: PanelDraft, height: float, stretch: float, material: str, body_height: float
+    front: PanelDraft,
+    back: PanelDraft,
+    height: float,
+    stretch: float,
+    material: str,
+    body_height: float,
+    name: str = "neckband",
 ) -> PanelDraft:
     """A neckband loop ``stretch`` times the neckline length, sewn on stretched; closes at centre back.
 
@@ -263,10 +269,10 @@ def neckband_panel(
         (end, height),
         (start, height),
     ]
-    labels = {0: "stretch", 1: "stretch", 2: "stretch"}
+    labels = {0: "stretch", 1: "stretch", 2: "stretch"} if stretch < 1.0 else {}
     neck_y = SHOULDER_HEIGHT_RATIO * body_height + 1.0
     return PanelDraft(
-        "neckband",
+        name,
         points,
         "neck",
         "front",
@@ -277,11 +283,11 @@ def neckband_panel(
     )
 
 
-def neckband_seams(front: str = "front", back: str = "back") -> list:
+def neckband_seams(front: str = "front", back: str = "back", band: str = "neckband") -> list:
     """The neckband sewn round the neckline and closed at centre back."""
     return [
-        seam("neckband", 0, back, BACK_EDGES["neckline_right"]),
-        seam("neckband", 1, front, FRONT_EDGES["neckline"]),
-        seam("neckband", 2, back, BACK_EDGES["neckline_left"]),
-        seam("neckband", 3, "neckband", 5),
+        seam(band, 0, back, BACK_EDGES["neckline_right"]),
+        seam(band, 1, front, FRONT_EDGES["neckline"]),
+        seam(band, 2, back, BACK_EDGES["neckline_left"]),
+        seam(band, 3, band, 5),
     ]

@@ -17,7 +17,16 @@ from garments.curves import Curve
 from garments.pattern import GRADE_AXES, Edge, Panel, Pattern, Stitch, StitchEnd
 from garments.size_chart import chart_sizes, size_measurements_cm
 
-__all__ = ["Draft", "PanelDraft", "cubic", "quadratic", "draft_pattern", "arm_rotation", "seam"]
+__all__ = [
+    "Draft",
+    "PanelDraft",
+    "cubic",
+    "quadratic",
+    "draft_pattern",
+    "arm_rotation",
+    "seam",
+    "mirrored_panel",
+]
 
 
 def _relative(start, end, point) -> tuple[float, float]:
@@ -153,3 +162,32 @@ def draft_pattern(
         description=description,
         extra={"properties": {"curvature_coords": "relative", "units_in_meter": 100}},
     )
+
+
+def mirrored_panel(panel: PanelDraft, name: str, part: str) -> tuple[PanelDraft, Callable[[int], int]]:
+    """The mirror image of ``panel`` across x = 0, drawn in the same turning sense.
+
+    Returns the new panel and the map from an edge index of ``panel`` to the matching edge of the mirror
+    (mirroring then reversing the outline renumbers edge ``i`` of ``n`` as ``n - 1 - i``).
+    """
+    count = len(panel.points)
+    points = [
+        (-panel.points[(count - k) % count][0], panel.points[(count - k) % count][1]) for k in range(count)
+    ]
+
+    def edge_map(old: int) -> int:
+        return (count - 1 - old) % count
+
+    curves = {}
+    for old, curve in panel.curves.items():
+        if curve.kind == "circle":
+            radius, large_arc, right = curve.params
+            curves[edge_map(old)] = Curve("circle", (radius, large_arc, right))
+        else:
+            curves[edge_map(old)] = Curve(curve.kind, tuple((1.0 - t, n) for t, n in reversed(curve.params)))
+    labels = {edge_map(old): label for old, label in panel.labels.items()}
+    translation = (-panel.translation[0], panel.translation[1], panel.translation[2])
+    mirror = PanelDraft(
+        name, points, part, panel.side, panel.material, curves, labels, panel.grain, translation
+    )
+    return mirror, edge_map
