@@ -23,6 +23,7 @@ way a tape bridges hollows; torso girths take the cross-section loop of the tors
 - ``thigh``: left thigh girth 2 cm below the crotch.
 """
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +32,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial import ConvexHull, QhullError
 
 from body.body import SMPL_JOINT_NAMES
+from body.model_errors import MeshNotMeasurableError
 
 __all__ = [
     "ALL_MEASUREMENT_KEYS",
@@ -75,13 +77,16 @@ class MeasurementPlan:
     ----------
     weights : scipy.sparse.csr_matrix, (P, V + 24)
         Each row makes one measurement point from the mesh vertices followed by the 24 joints.
-    spans : dict[str, tuple[str, int, int]]
-        Per measurement: its kind (``loop``: closed polyline length; ``path``: open polyline
-        length; ``rise``: height of the second point above the first) and its rows ``start:stop``.
+    spans : dict[str, tuple[str, list[tuple[int, int]]]]
+        Per measurement: its kind and the rows ``start:stop`` of each of its pieces. Kinds:
+        ``largest_loop`` / ``smallest_loop``, the longest / shortest of several closed polylines
+        (girths searched over a band of levels keep every level looked at, so that a fit sees the
+        girth move from one level to another); ``path``, an open polyline's length; ``rise``, the
+        height of the second point above the first.
     """
 
     weights: scipy.sparse.csr_matrix
-    spans: dict[str, tuple[str, int, int]]
+    spans: dict[str, tuple[str, list[tuple[int, int]]]]
 
 
 class MeshSlicer:
@@ -97,10 +102,7 @@ class MeshSlicer:
     def __init__(self, vertices: np.ndarray, faces: np.ndarray):
         self.vertices = np.asarray(vertices, dtype=np.float64)
         self.faces = np.asarray(faces, dtype=np.int64)
-        corner_pairs = np.concatenate([self.faces[:, [0, 1]], self.faces[:, [1, 2]], self.faces[:, [2, 0]]])
-        corner_pairs.sort(axis=1)
-        self.edges, inverse = np.unique(corner_pairs, axis=0, return_inverse=True)
-        self.face_edges = inverse.reshape(3, -1).T
+        self.edges, self.face_edges = _mesh_edges(self.faces.tobytes(), len(self.faces))
 
     def section_loops(self, height: float) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """The closed loops where the plane ``y = height`` cuts the mesh.
@@ -171,6 +173,19 @@ def _hull_order(points_xz: np.ndarray) -> np.ndarray | None:
         return None
 
 
+@functools.lru_cache(maxsize=4)
+def _mesh_edges(faces_bytes: bytes, face_count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unique edges (E, 2) of a triangle mesh and each face's three edge indices (F, 3).
+
+    Keyed by the faces' bytes so that measuring many bodies of one topology finds them once.
+    """
+    faces = np.frombuffer(faces_bytes, dtype=np.int64).reshape(face_count, 3)
+    corner_pairs = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
+    corner_pairs.sort(axis=1)
+    edges, inverse = np.unique(corner_pairs, axis=0, return_inverse=True)
+    return edges, inverse.reshape(3, -1).T
+
+
 def _hull_contains(hull_xz: np.ndarray, x: float, z: float) -> bool:
     """Whether ``(x, z)`` lies inside the counter-clockwise convex polygon (N, 2)."""
     edge = np.roll(hull_xz, -1, axis=0) - hull_xz
@@ -208,26 +223,38 @@ class _Planner:
         self.rows: list[np.ndarray] = []
         self.columns: list[np.ndarray] = []
         self.values: list[np.ndarray] = []
-        self.spans: dict[str, tuple[str, int, int]] = {}
+        self.spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
         self.point_count = 0
 
     def joint(self, name: str) -> np.ndarray:
         return self.joints[_JOINT[name]]
 
-    def add(self, name: str, kind: str, columns: list[np.ndarray], values: list[np.ndarray]) -> None:
-        """Record measurement ``name`` whose point ``i`` is ``sum(values[i] * points[columns[i]])``."""
+    def _add_points(self, columns: list[np.ndarray], values: list[np.ndarray]) -> tuple[int, int]:
+        """Add points ``i = sum(values[i] * points[columns[i]])``; returns their rows ``start, stop``."""
         start = self.point_count
         for column, value in zip(columns, values, strict=True):
             self.rows.append(np.full(len(column), self.point_count))
             self.columns.append(np.asarray(column))
             self.values.append(np.asarray(value, dtype=np.float64))
             self.point_count += 1
-        self.spans[name] = (kind, start, self.point_count)
+        return start, self.point_count
 
-    def add_girth(self, name: str, girth: _Girth) -> None:
-        columns = [edge for edge in girth.edges]
-        values = [np.array([1.0 - t, t]) for t in girth.t]
-        self.add(name, "loop", columns, values)
+    def add(self, name: str, kind: str, columns: list[np.ndarray], values: list[np.ndarray]) -> None:
+        """Record a ``path`` or ``rise`` measurement through the given points."""
+        self.spans[name] = (kind, [self._add_points(columns, values)])
+
+    def add_girths(self, name: str, girths: list[_Girth], largest: bool) -> None:
+        """Record a girth: the largest (or smallest) hull loop of ``girths``."""
+        girths = [girth for girth in girths if girth is not None]
+        if not girths:
+            raise MeshNotMeasurableError(
+                f"The mesh has no cross-section where its {name} should be; measure a body standing Y up "
+                "in its rest pose."
+            )
+        pieces = [
+            self._add_points(list(girth.edges), [np.array([1.0 - t, t]) for t in girth.t]) for girth in girths
+        ]
+        self.spans[name] = ("largest_loop" if largest else "smallest_loop", pieces)
 
     def joint_point(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         return np.array([self.vertex_count + _JOINT[name]]), np.array([1.0])
@@ -269,24 +296,24 @@ class _Planner:
         pelvis_y, neck_y = self.joint("pelvis")[1], self.joint("neck")[1]
         return float(pelvis_y + fraction * (neck_y - pelvis_y))
 
-    def extreme_torso_girth(self, low: float, high: float, largest: bool) -> _Girth | None:
-        """The largest (or smallest) torso girth between two levels: a coarse scan, then a fine one
-        around the best coarse level."""
-        coarse = self._extreme_torso_girth(np.arange(low, high, _COARSE_STEP_M), largest)
-        if coarse is None:
-            return None
-        fine_low = max(low, coarse.height - _COARSE_STEP_M)
-        fine_high = min(high, coarse.height + _COARSE_STEP_M)
-        fine = self._extreme_torso_girth(np.arange(fine_low, fine_high, _SLICE_STEP_M), largest)
-        return coarse if fine is None or (coarse.length > fine.length) == largest else fine
+    def torso_girths(self, low: float, high: float, largest: bool) -> list[_Girth]:
+        """Torso girths between two levels, in search of the largest (or smallest): a coarse scan,
+        then a fine one around the best coarse level."""
+        coarse = self._torso_girths(np.arange(low, high, _COARSE_STEP_M))
+        if not coarse:
+            raise MeshNotMeasurableError(
+                f"The mesh has no torso between heights {low:.2f} and {high:.2f} m; measure a body standing "
+                "Y up in its rest pose, arms away from the torso."
+            )
+        pick = max if largest else min
+        best = pick(coarse, key=lambda girth: girth.length)
+        fine_low = max(low, best.height - _COARSE_STEP_M)
+        fine_high = min(high, best.height + _COARSE_STEP_M)
+        return coarse + self._torso_girths(np.arange(fine_low, fine_high, _SLICE_STEP_M))
 
-    def _extreme_torso_girth(self, heights: np.ndarray, largest: bool) -> _Girth | None:
-        best = None
-        for height in heights:
-            girth = self.torso_girth(height)
-            if girth is not None and (best is None or (girth.length > best.length) == largest):
-                best = girth
-        return best
+    def _torso_girths(self, heights: np.ndarray) -> list[_Girth]:
+        girths = [self.torso_girth(height) for height in heights]
+        return [girth for girth in girths if girth is not None]
 
     def armpit_height(self) -> float:
         """Highest level, below the shoulder joints, where the arms are loops apart from the torso."""
@@ -313,6 +340,11 @@ class _Planner:
             (points[:, 1] > knee_y) & (points[:, 1] < pelvis[1]) & (np.abs(points[:, 2] - pelvis[2]) < 0.2)
         )
         candidates = np.flatnonzero(between)
+        if candidates.size == 0:
+            raise MeshNotMeasurableError(
+                "The mesh has no crotch between the knees and the pelvis; measure a body standing Y up "
+                "in its rest pose."
+            )
         lowest = candidates[np.argmin(points[candidates, 1])]
         return cut[lowest], np.array([1.0 - t[lowest], t[lowest]]), float(points[lowest, 1])
 
@@ -320,6 +352,11 @@ class _Planner:
         """The highest surface point above the ``side`` shoulder joint."""
         joint = self.joint(f"{side}_shoulder")
         hits = [hit for hit in self.slicer.vertical_hits(joint[0], joint[2]) if hit[2] > joint[1]]
+        if not hits:
+            raise MeshNotMeasurableError(
+                f"The mesh has no surface above the {side} shoulder joint; measure a body standing Y up "
+                "in its rest pose."
+            )
         corners, barycentric, _ = max(hits, key=lambda hit: hit[2])
         return corners, barycentric
 
@@ -348,12 +385,14 @@ def plan_measurements(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarra
     planner.add("inseam", "rise", [np.array([floor]), crotch_edge], [np.array([1.0]), crotch_weights])
 
     waist_low, waist_high = planner.torso_level(_WAIST_BAND[0]), planner.torso_level(_WAIST_BAND[1])
-    planner.add_girth("waist", planner.extreme_torso_girth(waist_low, waist_high, largest=False))
+    planner.add_girths("waist", planner.torso_girths(waist_low, waist_high, largest=False), largest=False)
     hip_top = planner.torso_level(_HIP_BAND_TOP)
-    planner.add_girth("hip", planner.extreme_torso_girth(crotch_y + _SLICE_STEP_M, hip_top, largest=True))
+    planner.add_girths(
+        "hip", planner.torso_girths(crotch_y + _SLICE_STEP_M, hip_top, largest=True), largest=True
+    )
     armpit = planner.armpit_height()
     chest_low = planner.torso_level(_CHEST_BAND_BOTTOM)
-    planner.add_girth("chest", planner.extreme_torso_girth(chest_low, armpit, largest=True))
+    planner.add_girths("chest", planner.torso_girths(chest_low, armpit, largest=True), largest=True)
 
     left_shoulder, right_shoulder = planner.shoulder_point("left"), planner.shoulder_point("right")
     planner.add(
@@ -365,15 +404,14 @@ def plan_measurements(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarra
     neck, head = planner.joint("neck"), planner.joint("head")
     neck_levels = neck[1] + np.array(_NECK_BAND) * (head[1] - neck[1])
     neck_girths = [planner.girth_near(y, neck[0], neck[2]) for y in np.arange(*neck_levels, _ARMPIT_STEP_M)]
-    planner.add_girth("neck", min((g for g in neck_girths if g is not None), key=lambda g: g.length))
+    planner.add_girths("neck", neck_girths, largest=False)
     elbow, wrist = planner.joint_point("left_elbow"), planner.joint_point("left_wrist")
     planner.add(
         "arm_length", "path", [left_shoulder[0], elbow[0], wrist[0]], [left_shoulder[1], elbow[1], wrist[1]]
     )
     hip_joint = planner.joint("left_hip")
-    planner.add_girth(
-        "thigh", planner.girth_near(crotch_y - _THIGH_BELOW_CROTCH_M, hip_joint[0], hip_joint[2])
-    )
+    thigh = planner.girth_near(crotch_y - _THIGH_BELOW_CROTCH_M, hip_joint[0], hip_joint[2])
+    planner.add_girths("thigh", [thigh], largest=True)
 
     weights = scipy.sparse.csr_matrix(
         (
@@ -401,14 +439,16 @@ def evaluate_plan(plan: MeasurementPlan, vertices: np.ndarray, joints: np.ndarra
     """
     points = plan.weights @ np.concatenate([vertices, joints]).astype(np.float64)
     measurements = {}
-    for name, (kind, start, stop) in plan.spans.items():
-        chosen = points[start:stop]
-        if kind == "loop":
-            length = _loop_perimeter(chosen[:, [0, 2]])
-        elif kind == "path":
-            length = float(np.linalg.norm(np.diff(chosen, axis=0), axis=1).sum())
+    for name, (kind, pieces) in plan.spans.items():
+        if kind == "path":
+            (start, stop), *_ = pieces
+            length = float(np.linalg.norm(np.diff(points[start:stop], axis=0), axis=1).sum())
+        elif kind == "rise":
+            (start, _), *_ = pieces
+            length = float(points[start + 1, 1] - points[start, 1])
         else:
-            length = float(chosen[1, 1] - chosen[0, 1])
+            loops = [_loop_perimeter(points[start:stop][:, [0, 2]]) for start, stop in pieces]
+            length = max(loops) if kind == "largest_loop" else min(loops)
         measurements[name] = 100.0 * length
     return measurements
 

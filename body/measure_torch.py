@@ -22,17 +22,32 @@ def measure_points_torch(plan: MeasurementPlan, points) -> dict:
     import torch
 
     measurements = {}
-    for name, (kind, start, stop) in plan.spans.items():
-        chosen = points[start:stop]
-        if kind == "loop":
-            flat = chosen[:, [0, 2]]
-            length = torch.linalg.norm(torch.roll(flat, -1, dims=0) - flat, dim=1).sum()
-        elif kind == "path":
+    for name, (kind, pieces) in plan.spans.items():
+        if kind == "path":
+            (start, stop), *_ = pieces
+            chosen = points[start:stop]
             length = torch.linalg.norm(chosen[1:] - chosen[:-1], dim=1).sum()
+        elif kind == "rise":
+            (start, _), *_ = pieces
+            length = points[start + 1, 1] - points[start, 1]
         else:
-            length = chosen[1, 1] - chosen[0, 1]
+            loops = _loop_perimeters(points, pieces)
+            length = loops.max() if kind == "largest_loop" else loops.min()
         measurements[name] = 100.0 * length
     return measurements
+
+
+def _loop_perimeters(points, pieces: list[tuple[int, int]]):
+    """Horizontal perimeters (L,) of closed polygons, each the rows ``start:stop`` of ``points`` (P, 3)."""
+    import numpy as np
+    import torch
+
+    rows = np.concatenate([np.arange(start, stop) for start, stop in pieces])
+    following = np.concatenate([np.roll(np.arange(start, stop), -1) for start, stop in pieces])
+    loop_of_row = np.repeat(np.arange(len(pieces)), [stop - start for start, stop in pieces])
+    flat = points[:, [0, 2]]
+    sides = torch.linalg.norm(flat[following] - flat[rows], dim=1)
+    return torch.zeros(len(pieces), dtype=points.dtype).index_add(0, torch.from_numpy(loop_of_row), sides)
 
 
 def measure_plan_torch(plan: MeasurementPlan, vertices, joints) -> dict:

@@ -7,6 +7,7 @@ __all__ = [
     "BodyModelFileError",
     "NoBodyRequestError",
     "MeasurementRangeError",
+    "MeshNotMeasurableError",
     "UnknownGenderError",
     "UnknownMeasurementError",
 ]
@@ -34,3 +35,7 @@ class MeasurementRangeError(FitroomError):
 
 class NoBodyRequestError(FitroomError):
     """Neither photos nor any measurement were given to make a body from."""
+
+
+class MeshNotMeasurableError(FitroomError):
+    """A mesh on which a tailor's measurement cannot be found (not a body standing in its rest pose)."""

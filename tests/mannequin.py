@@ -7,6 +7,7 @@ Every part is a closed prism (regular polygons for round parts, rectangles for b
 import math
 
 import numpy as np
+from scipy.optimize import nnls
 
 from body.body import SMPL_JOINT_NAMES
 
@@ -120,7 +121,7 @@ def mannequin_smpl_file(path) -> None:
     """Write the mannequin as a tiny SMPL-layout ``.npz`` model with two shape directions.
 
     Beta 0 scales the body about the floor (taller and wider); beta 1 widens it. Each vertex is
-    skinned to its nearest joint; each joint is regressed from the vertices nearest it.
+    skinned to its nearest joint; each joint is a convex combination of the vertices nearest it.
     """
     vertices, faces, joints = mannequin()
     vertex_count = len(vertices)
@@ -132,8 +133,9 @@ def mannequin_smpl_file(path) -> None:
     weights[np.arange(vertex_count), distances.argmin(axis=1)] = 1.0
     regressor = np.zeros((24, vertex_count))
     for j in range(24):
-        nearest = np.argsort(distances[:, j])[:4]
-        regressor[j, nearest] = 0.25
+        nearest = np.argsort(distances[:, j])[:40]
+        design = np.vstack([vertices[nearest].T, np.ones(len(nearest))])
+        regressor[j, nearest] = nnls(design, np.append(joints[j], 1.0))[0]
     parents = [-1, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 12, 13, 14, 16, 17, 18, 19, 20, 21]
     np.savez(
         path,
