@@ -3,7 +3,7 @@
 import numpy as np
 
 from fitroom.files import atomic_path
-from viewer.scene import FitScene
+from viewer.scene import BACKGROUND, FitScene
 
 __all__ = ["render_drape", "render_sizes"]
 
@@ -42,20 +42,31 @@ def render_sizes(body, drapes, path, map_name="strain", tile_size=(420, 760)) ->
     """
     import pyvista as pv
 
+    from viewer.fit_maps import fit_map
+
     count = len(drapes)
+    bar_weight = 0.4
     plotter = pv.Plotter(
-        off_screen=True, shape=(1, count), window_size=(tile_size[0] * count, tile_size[1]), border=False
+        off_screen=True,
+        shape=(1, count + 1),
+        col_weights=[1.0] * count + [bar_weight],
+        window_size=(int(tile_size[0] * (count + bar_weight)), tile_size[1]),
+        border=False,
     )
     for column, drape in enumerate(drapes):
         plotter.subplot(0, column)
         scene = FitScene(body.vertices, body.faces, plotter=plotter)
         scene.show_garment(
-            drape.result.positions, drape.garment.faces, drape.result, map_name, show_bar=column == count - 1
+            drape.result.positions, drape.garment.faces, drape.result, map_name, show_bar=False
         )
         scene.caption(f"{drape.size}", name=f"size{column}", position="upper_edge", size=20)
         scene.caption(_map_caption(drape, map_name), name=f"stats{column}", position="lower_left", size=9)
         scene.front_camera()
-    plotter.link_views()
+    spec = fit_map(map_name)
+    if spec is not None:
+        plotter.subplot(0, count)
+        plotter.set_background(BACKGROUND)
+        scene.add_colour_bar_panel(spec, plotter)
     with atomic_path(path) as tmp:
         plotter.screenshot(str(tmp))
     plotter.close()

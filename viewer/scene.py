@@ -103,6 +103,7 @@ class FitScene:
             self.body_mesh, color=SKIN_COLOUR, smooth_shading=True, specular=0.15, name="body"
         )
         self.garment_mesh = None
+        self.garment_actor = None
         self.map_name = "none"
         self._bar_title = None
 
@@ -118,11 +119,11 @@ class FitScene:
         self._remove_bar()
         kwargs = dict(smooth_shading=True, split_sharp_edges=True, name="garment", specular=0.1)
         if spec is None or result is None:
-            self.plotter.add_mesh(self.garment_mesh, color=FABRIC_COLOUR, **kwargs)
+            self.garment_actor = self.plotter.add_mesh(self.garment_mesh, color=FABRIC_COLOUR, **kwargs)
             return
         self._bar_title = spec.title if show_bar else None
         self.garment_mesh.point_data[_DISPLAY] = _displayed(spec, result, faces, self.garment_mesh.n_points)
-        self.plotter.add_mesh(
+        self.garment_actor = self.plotter.add_mesh(
             self.garment_mesh,
             scalars=_DISPLAY,
             preference="point",
@@ -144,6 +145,11 @@ class FitScene:
             self.garment_mesh.point_data[_DISPLAY] = _displayed(
                 spec, result, faces, self.garment_mesh.n_points
             )
+
+    def add_colour_bar_panel(self, spec: FitMap, plotter) -> None:
+        """Draw this scene's colour bar alone in ``plotter``'s active renderer (a side panel)."""
+        args = self._bar_args(spec) | dict(position_x=0.15, width=0.35, height=0.7, position_y=0.15)
+        plotter.add_scalar_bar(mapper=self.garment_actor.mapper, **args)
 
     @staticmethod
     def _bar_args(spec: FitMap) -> dict:
@@ -170,20 +176,36 @@ class FitScene:
         """Write (or replace) a text label on the picture."""
         self.plotter.add_text(text, position=position, font_size=size, color="black", name=name)
 
-    def front_camera(self, azimuth_deg: float = 0.0, elevation_deg: float = 8.0) -> None:
-        """Frame the whole body from the front (head to feet), turned by ``azimuth_deg`` about Y."""
+    def front_camera(
+        self, azimuth_deg: float = 0.0, elevation_deg: float = 8.0, turning: bool = False
+    ) -> None:
+        """Frame the whole body (head to feet, hand to hand), turned by ``azimuth_deg`` about Y.
+
+        With ``turning``, the distance fits the body at every azimuth, so no frame of a turntable
+        cuts off the hands or feet and the camera does not bob in and out.
+        """
         points = self.body_mesh.points
         if self.garment_mesh is not None:
             points = np.vstack([points, self.garment_mesh.points])
         low, high = points.min(axis=0), points.max(axis=0)
         centre = (low + high) / 2
-        height = float(high[1] - low[1])
-        view_angle = 30.0
-        distance = 1.18 * (height / 2) / np.tan(np.radians(view_angle / 2))
         azimuth, elevation = np.radians(azimuth_deg), np.radians(elevation_deg)
-        direction = np.array(
-            [np.sin(azimuth) * np.cos(elevation), np.sin(elevation), np.cos(azimuth) * np.cos(elevation)]
-        )
+        right = np.array([np.cos(azimuth), 0.0, -np.sin(azimuth)])
+        forward = np.array([np.sin(azimuth), 0.0, np.cos(azimuth)])
+        offsets = points - centre
+        if turning:
+            radius = float(np.hypot(offsets[:, 0], offsets[:, 2]).max())
+            half_width, half_depth = radius, radius
+        else:
+            half_width = float(np.abs(offsets @ right).max())
+            half_depth = float(np.abs(offsets @ forward).max())
+        width, tall = self.plotter.renderer.GetSize()
+        aspect = width / max(tall, 1)
+        view_angle = 30.0
+        half_tan = np.tan(np.radians(view_angle / 2))
+        half_height = float(high[1] - low[1]) / 2
+        distance = 1.08 * max(half_height / half_tan, half_width / (half_tan * aspect)) + half_depth
+        direction = np.cos(elevation) * forward + np.array([0.0, np.sin(elevation), 0.0])
         camera = self.plotter.camera
         camera.view_angle = view_angle
         camera.focal_point = tuple(centre)

@@ -46,7 +46,7 @@ def write_turntable(body, drape, path, frames=120, map_name="strain", window_siz
             writer = imageio.get_writer(str(tmp), duration=1000 / TURNTABLE_FPS, loop=0, format="GIF")
         with writer:
             for index in range(frames):
-                scene.front_camera(azimuth_deg=360.0 * index / frames)
+                scene.front_camera(azimuth_deg=360.0 * index / frames, turning=True)
                 writer.append_data(scene.image())
                 if progress is not None:
                     progress(index + 1)

@@ -1,0 +1,27 @@
+"""``fitroom pattern NAME|FILE [--size M] -o OUT.svg|OUT.png``: draw the flat pattern."""
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "pattern", help="draw a pattern flat: panels, numbered stitches, grain lines, size label"
+    )
+    parser.add_argument("pattern", metavar="NAME|FILE", help="bundled pattern name or pattern file")
+    parser.add_argument(
+        "--size", default=None, help="size to grade to (default: the size the pattern is drawn in)"
+    )
+    parser.add_argument("-o", "--out", required=True, metavar="OUT.svg|OUT.png", help="drawing to write")
+
+
+def run(args) -> int:
+    from garments import load_pattern
+    from garments.pattern_drawing import draw_pattern
+
+    pattern = load_pattern(args.pattern).grade(args.size)
+    path = draw_pattern(pattern, args.out)
+    print(
+        f"{pattern.name} size {pattern.size}: {len(pattern.panels)} panels, "
+        f"{len(pattern.stitches)} stitches -> {path}"
+    )
+    return 0
