@@ -30,7 +30,7 @@ def draft_shirt_dress(m: dict[str, float]) -> Draft:
         waist_half=(waist + ease["waist"]) / 4,
         hip_half=hip_half,
         hem_half=hip_half + 2.5,
-        length=0.58 * height,
+        length=0.55 * height + chest / 12,
         underarm_depth=chest / 8 + 10.0,
         waist_depth=0.25 * height,
         hip_depth=0.375 * height,

@@ -23,7 +23,7 @@ def draft_tank_top(m: dict[str, float]) -> Draft:
         waist_half=(waist + ease["waist"]) / 4,
         hip_half=hip_half,
         hem_half=hip_half,
-        length=0.375 * height + 2.0,
+        length=0.35 * height + chest / 12,
         underarm_depth=chest / 8 + 11.0,
         waist_depth=0.25 * height,
         hip_depth=0.375 * height,

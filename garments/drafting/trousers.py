@@ -42,7 +42,7 @@ def _front(m: dict[str, float], waist_height: float) -> PanelDraft:
 
 
 def _back(m: dict[str, float], waist_height: float) -> PanelDraft:
-    """Left back, drawn as seen from the front (clockwise): hem, inseam, crotch, centre back, dart, outseam."""
+    """Left back, seen from the front (clockwise): hem, inseam, crotch, centre back, dart, outseam."""
     waist, hip, height = m["waist"], m["hip"], m["height"]
     rise, outseam, hip_depth = 0.16 * height + 1.5, 0.6 * height - _WAISTBAND_HEIGHT, 0.125 * height
     top, hip_y, crotch_y = outseam, outseam - hip_depth, outseam - rise
@@ -103,7 +103,8 @@ def draft_trousers(m: dict[str, float]) -> Draft:
         seam("right_front", front_edge(2), "right_back", back_edge(8)),
         seam("right_front", front_edge(6), "right_back", back_edge(1)),
         seam("right_back", back_edge(5), "right_back", back_edge(6)),
-        seam("left_front", 4, "right_front", front_edge(4)), seam("left_front", 5, "right_front", front_edge(5)),
+        seam("left_front", 4, "right_front", front_edge(4)),
+        seam("left_front", 5, "right_front", front_edge(5)),
         seam("left_back", 3, "right_back", back_edge(3)), seam("left_back", 2, "right_back", back_edge(2)),
         seam("waistband_front", 2, "waistband_back", 6), seam("waistband_front", 4, "waistband_back", 4),
     ]  # fmt: skip

@@ -30,7 +30,7 @@ def _tshirt(m: dict[str, float], ease: dict[str, float], shaping: float) -> Draf
         waist_half=(1 - shaping) * (chest + ease["chest"]) / 4 + shaping * (waist + ease["waist"]) / 4,
         hip_half=hip_half,
         hem_half=hip_half,
-        length=0.375 * height + 2.0,
+        length=0.35 * height + chest / 12,
         underarm_depth=chest / 8 + 9.0,
         waist_depth=0.25 * height,
         hip_depth=0.375 * height,
