@@ -93,7 +93,8 @@ def draw_pattern(pattern: Pattern, path: str | os.PathLike) -> Path:
     title = f"{pattern.name}: size {pattern.size}{chart}"
     if ease:
         title += f"; ease over the body, cm: {ease}"
-    axes.set_title(title + f"\n{len(pattern.panels)} panels, {len(pattern.stitches)} stitches (numbered)")
+    seams = f"{len(pattern.stitches)} stitches (numbered)" if pattern.stitches else "no stitches in the file"
+    axes.set_title(f"{title}\n{len(pattern.panels)} panels, {seams}")
     axes.set_aspect("equal")
     axes.axis("off")
     figure.tight_layout()

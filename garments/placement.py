@@ -169,32 +169,27 @@ def _place_on_legs(body, world, heights, back, parts, panel_of_vertex, trunk_pos
     return positions
 
 
-def _arm_frame(body, limb: str):
-    side = limb.split("_")[0]
-    shoulder, elbow = body.joint(f"{side}_shoulder").astype(np.float64), body.joint(f"{side}_elbow")
-    along = elbow - shoulder
-    along /= np.linalg.norm(along)
+def _square_axes(along: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Unit ``up`` (toward +Y) and ``front`` (toward +Z) directions square to a limb along ``along``."""
     up = np.array([0.0, 1.0, 0.0]) - along[1] * along
     up /= np.linalg.norm(up)
     front = np.cross(along, up)
-    return shoulder, along, up, front * np.sign(front[2])
-
-
-def _garmentcode_arm_frame(world: np.ndarray, grains: np.ndarray, side_sign: float):
-    along = grains.mean(axis=0)
-    along *= side_sign * np.sign(along[0]) if along[0] != 0 else 1.0
-    along /= np.linalg.norm(along)
-    up = np.array([0.0, 1.0, 0.0]) - along[1] * along
-    up /= np.linalg.norm(up)
-    front = np.cross(along, up)
-    return along, up, front * np.sign(front[2])
+    return up, front * np.sign(front[2])
 
 
 def _place_on_arm(body, limb, world, panel_of_vertex, sides, grains, clearance):
     """3D positions (K, 3) of sleeve vertices laid out in GarmentCode's frame at ``world`` (K, 3)."""
+    # GarmentCode's arm runs along the sleeves' grain, pointing away from the body's centre line.
+    along_gc = grains.mean(axis=0)
     side_sign = 1.0 if limb.startswith("left") else -1.0
-    along_gc, up_gc, front_gc = _garmentcode_arm_frame(world, grains, side_sign)
-    shoulder, along, up, front = _arm_frame(body, limb)
+    along_gc *= side_sign * np.sign(along_gc[0]) or 1.0
+    along_gc /= np.linalg.norm(along_gc)
+    up_gc, front_gc = _square_axes(along_gc)
+    side = limb.split("_")[0]
+    shoulder = body.joint(f"{side}_shoulder").astype(np.float64)
+    along = body.joint(f"{side}_elbow") - shoulder
+    along /= np.linalg.norm(along)
+    up, front = _square_axes(along)
     axial = world @ along_gc
     axial -= axial.min()
     arc = np.zeros(len(world))
