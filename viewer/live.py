@@ -79,6 +79,7 @@ class LiveViewer:
         self.last_pick = ""
         self.size_index = 0
         self._start(0)
+        self.scene.front_camera()
 
     @property
     def size(self) -> str:
@@ -228,5 +229,4 @@ class LiveViewer:
             plotter.add_text(preset, position=(48, 144 + 40 * row), font_size=9, color="black")
         plotter.enable_surface_point_picking(callback=self.pick, show_message=False, show_point=True)
         plotter.add_timer_event(max_steps=10**9, duration=1, callback=lambda _step: self.advance())
-        self.scene.front_camera()
         plotter.show(title="fitroom")
