@@ -107,3 +107,37 @@ def test_inside_test_agrees_with_a_sphere():
     clear = np.abs(radius - 0.2) > 0.01
     inside = points_inside(sphere.vertices, sphere.faces, points)
     assert np.array_equal(inside[clear], radius[clear] < 0.2)
+
+
+def test_garmentcode_layout_that_already_fits_is_kept(default_body, tmp_path):
+    import json
+
+    vertices = default_body.vertices
+    belly_height = float(default_body.joint("spine1")[1])
+    near = (np.abs(vertices[:, 1] - belly_height) < 0.03) & (np.abs(vertices[:, 0]) < 0.1)
+    front_z, back_z = vertices[near, 2].max(), vertices[near, 2].min()
+    edges = [{"endpoints": [i, (i + 1) % 4]} for i in range(4)]
+
+    def patch(z_cm: float, outline: list) -> dict:
+        return {"translation": [0, belly_height * 100, z_cm], "rotation": [0, 0, 0], "vertices": outline,
+                "edges": edges}  # fmt: skip
+
+    square = [[-5, -5], [5, -5], [5, 5], [-5, 5]]
+    panels = {
+        "patch_front": patch(front_z * 100 + 3, square),
+        "patch_back": patch(back_z * 100 - 3, square[::-1]),
+    }
+    spec = {"pattern": {"panels": panels, "stitches": []}, "properties": {"units_in_meter": 100}}
+    path = tmp_path / "patches_specification.json"
+    path.write_text(json.dumps(spec))
+    meshed = mesh_pattern(load_pattern(path), 0.02)
+    garment = place_garment(meshed, default_body)
+    front = meshed.vertex_panel == 0
+    assert np.allclose(garment.positions[front, 2], front_z + 0.03, atol=1e-5)
+    assert np.allclose(garment.positions[~front, 2], back_z - 0.03, atol=1e-5)
+
+
+def test_made_to_measure_garment_fits_the_body_it_was_drafted_for(default_body):
+    garment = make_garment("shirt_dress", default_body, size="made-to-measure", edge_length=0.03)
+    assert garment.size == "made-to-measure"
+    _assert_worn(garment, default_body)
