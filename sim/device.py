@@ -44,7 +44,7 @@ def init_taichi(device: str | None = "auto") -> str:
 
     import taichi as ti
 
-    options = {"default_fp": ti.f32, "random_seed": 0, "log_level": ti.WARN}
+    options = {"default_fp": ti.f32, "random_seed": 0, "log_level": ti.WARN, "cpu_max_num_threads": 1}
     if requested in ("auto", "cuda"):
         try:
             ti.init(arch=ti.cuda, **options)

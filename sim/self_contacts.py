@@ -3,8 +3,8 @@
 Once per frame the triangles are binned into a hashed uniform grid (Teschner et al., "Optimized spatial
 hashing for collision detection of deformable objects", VMV 2003) and each vertex keeps up to
 ``CANDIDATES`` triangles within reach. Triangles touching the vertex's welded one-ring (its own
-triangles and the ones across a seam) are never candidates. The binning runs serially so that the
-candidate lists, and the drape, are the same on every run.
+triangles and the ones across a seam) are never candidates. Everything runs in one launch of ordered
+loops, so the candidate lists, and the drape, are the same on every run.
 """
 
 import numpy as np
@@ -23,59 +23,13 @@ def _hash(cell, table_size):
     return h & (table_size - 1)
 
 
-@ti.kernel
-def _count_cells(
-    x: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
-    faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
-    bucket_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
-    cell_size: ti.f32,
-    reach: ti.f32,
-) -> ti.i32:
-    table_size = bucket_count.shape[0]
-    for b in range(table_size):
-        bucket_count[b] = 0
-    total = 0
-    for f in range(faces.shape[0]):
-        a, b, c = x[faces[f][0]], x[faces[f][1]], x[faces[f][2]]
-        low = ti.floor((ti.min(a, b, c) - reach) / cell_size, ti.i32)
-        high = ti.floor((ti.max(a, b, c) + reach) / cell_size, ti.i32)
-        for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
-            ti.atomic_add(bucket_count[_hash(ti.Vector([i, j, k]), table_size)], 1)
-            total += 1
-    return total
+@ti.func
+def _cell_range(low, high, cell_size):
+    return ti.floor(low / cell_size, ti.i32), ti.floor(high / cell_size, ti.i32)
 
 
 @ti.kernel
-def _fill_cells(
-    x: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
-    faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
-    bucket_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
-    bucket_start: ti.types.ndarray(dtype=ti.i32, ndim=1),
-    entries: ti.types.ndarray(dtype=ti.i32, ndim=1),
-    cell_size: ti.f32,
-    reach: ti.f32,
-):
-    table_size = bucket_count.shape[0]
-    ti.loop_config(serialize=True)
-    for b in range(table_size):
-        if b == 0:
-            bucket_start[0] = 0
-        else:
-            bucket_start[b] = bucket_start[b - 1] + bucket_count[b - 1]
-        bucket_count[b] = 0
-    ti.loop_config(serialize=True)
-    for f in range(faces.shape[0]):
-        a, b, c = x[faces[f][0]], x[faces[f][1]], x[faces[f][2]]
-        low = ti.floor((ti.min(a, b, c) - reach) / cell_size, ti.i32)
-        high = ti.floor((ti.max(a, b, c) + reach) / cell_size, ti.i32)
-        for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
-            bucket = _hash(ti.Vector([i, j, k]), table_size)
-            entries[bucket_start[bucket] + bucket_count[bucket]] = f
-            bucket_count[bucket] += 1
-
-
-@ti.kernel
-def _gather_candidates(
+def _build_candidates(
     x: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
     faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
     representative: ti.types.ndarray(dtype=ti.i32, ndim=1),
@@ -84,35 +38,73 @@ def _gather_candidates(
     bucket_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
     bucket_start: ti.types.ndarray(dtype=ti.i32, ndim=1),
     entries: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    entry_low: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+    entry_high: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
     candidates: ti.types.ndarray(dtype=ti.i32, ndim=2),
     candidate_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
     cell_size: ti.f32,
     reach: ti.f32,
 ):
     table_size = bucket_count.shape[0]
+    capacity = entries.shape[0]
+    ti.loop_config(serialize=True)
+    for b in range(table_size):
+        bucket_count[b] = 0
+    # Each triangle goes into the cells its bounding box overlaps (at most 8 while cells are longer
+    # than its edges).
+    ti.loop_config(serialize=True)
+    for f in range(faces.shape[0]):
+        a, b, c = x[faces[f][0]], x[faces[f][1]], x[faces[f][2]]
+        low, high = _cell_range(ti.min(a, b, c), ti.max(a, b, c), cell_size)
+        for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
+            bucket_count[_hash(ti.Vector([i, j, k]), table_size)] += 1
+    ti.loop_config(serialize=True)
+    for b in range(table_size):
+        bucket_start[b] = 0 if b == 0 else bucket_start[b - 1] + bucket_count[b - 1]
+    ti.loop_config(serialize=True)
+    for b in range(table_size):
+        bucket_count[b] = 0
+    ti.loop_config(serialize=True)
+    for f in range(faces.shape[0]):
+        a, b, c = x[faces[f][0]], x[faces[f][1]], x[faces[f][2]]
+        low, high = _cell_range(ti.min(a, b, c), ti.max(a, b, c), cell_size)
+        for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
+            bucket = _hash(ti.Vector([i, j, k]), table_size)
+            slot = bucket_start[bucket] + bucket_count[bucket]
+            if slot < capacity:
+                entries[slot] = f
+                entry_low[slot] = ti.min(a, b, c) - reach
+                entry_high[slot] = ti.max(a, b, c) + reach
+                bucket_count[bucket] += 1
+    # Each vertex looks in the cells its reach overlaps; the lists come out in table order, the same
+    # on every run.
+    ti.loop_config(serialize=True)
     for v in range(x.shape[0]):
         p = x[v]
-        bucket = _hash(ti.floor(p / cell_size, ti.i32), table_size)
         own = representative[v]
         found = 0
-        for e in range(bucket_start[bucket], bucket_start[bucket] + bucket_count[bucket]):
-            f = entries[e]
-            corner = ti.Vector(
-                [representative[faces[f][0]], representative[faces[f][1]], representative[faces[f][2]]]
-            )
-            if found < CANDIDATES and not (corner == own).any():
-                a, b, c = x[faces[f][0]], x[faces[f][1]], x[faces[f][2]]
-                if (p >= ti.min(a, b, c) - reach).all() and (p <= ti.max(a, b, c) + reach).all():
-                    weights, _ = closest_point_on_triangle(p, a, b, c)
-                    if (p - (weights[0] * a + weights[1] * b + weights[2] * c)).norm() < reach:
-                        excluded = False
-                        for n in range(neighbour_offsets[own], neighbour_offsets[own + 1]):
-                            if (corner == neighbours[n]).any():
-                                excluded = True
-                        for slot in range(found):
-                            if candidates[v, slot] == f:
-                                excluded = True
-                        if not excluded:
+        low, high = _cell_range(p - reach, p + reach, cell_size)
+        for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
+            bucket = _hash(ti.Vector([i, j, k]), table_size)
+            for e in range(bucket_start[bucket], bucket_start[bucket] + bucket_count[bucket]):
+                # The box test reads only the entry itself, so most triangles cost no scattered loads.
+                if found < CANDIDATES and (p >= entry_low[e]).all() and (p <= entry_high[e]).all():
+                    f = entries[e]
+                    ids = faces[f]
+                    corner = ti.Vector(
+                        [representative[ids[0]], representative[ids[1]], representative[ids[2]]]
+                    )
+                    excluded = (corner == own).any()
+                    for n in range(neighbour_offsets[own], neighbour_offsets[own + 1]):
+                        if (corner == neighbours[n]).any():
+                            excluded = True
+                    for slot in range(found):
+                        if candidates[v, slot] == f:
+                            excluded = True
+                    if not excluded:
+                        a, b, c = x[ids[0]], x[ids[1]], x[ids[2]]
+                        weights, _ = closest_point_on_triangle(p, a, b, c)
+                        if (p - (weights[0] * a + weights[1] * b + weights[2] * c)).norm() < reach:
                             candidates[v, found] = f
                             found += 1
         candidate_count[v] = found
@@ -123,12 +115,14 @@ class SelfContacts:
 
     Parameters
     ----------
-    model : Model
-    device_faces, representative, neighbour_offsets, neighbours : Taichi ndarrays
-        The model's arrays on the device (see :class:`sim.solver_xpbd.SolverXPBD`).
+    vertex_count, face_count : int
+    arrays : dict
+        The solver's device arrays ``faces``, ``representative``, ``neighbour_offsets``, ``neighbours``.
     reach : float
-        Triangles closer than this to a vertex (m) become its candidates; it must cover the
-        cloth thickness plus how far cloth moves in a frame.
+        Triangles closer than this to a vertex (m) become its candidates; it must cover the cloth
+        thickness plus how far cloth moves in a frame.
+    cell_size : float
+        Hash cell edge, m; at least the longest triangle edge.
 
     Attributes
     ----------
@@ -140,32 +134,30 @@ class SelfContacts:
         self.arrays = arrays
         self.reach = float(reach)
         self.cell_size = float(cell_size)
-        table_size = 1 << int(np.ceil(np.log2(max(4 * face_count, 1024))))
+        table_size = 1 << int(np.ceil(np.log2(max(2 * face_count, 1024))))
         self.bucket_count = ti.ndarray(ti.i32, shape=table_size)
         self.bucket_start = ti.ndarray(ti.i32, shape=table_size)
-        self.entries = ti.ndarray(ti.i32, shape=16 * face_count)
+        self.entries = ti.ndarray(ti.i32, shape=8 * face_count)
+        self.entry_low = ti.Vector.ndarray(3, ti.f32, shape=8 * face_count)
+        self.entry_high = ti.Vector.ndarray(3, ti.f32, shape=8 * face_count)
         self.candidates = ti.ndarray(ti.i32, shape=(vertex_count, CANDIDATES))
         self.candidate_count = ti.ndarray(ti.i32, shape=vertex_count)
         self.candidate_count.fill(0)
 
     def update(self, positions) -> None:
         """Rebuild the candidate lists for cloth at ``positions`` (Taichi ndarray (V,) vec3)."""
-        faces = self.arrays["faces"]
-        total = _count_cells(positions, faces, self.bucket_count, self.cell_size, self.reach)
-        if total > self.entries.shape[0]:
-            self.entries = ti.ndarray(ti.i32, shape=int(total * 1.5))
-        _fill_cells(
-            positions, faces, self.bucket_count, self.bucket_start, self.entries, self.cell_size, self.reach
-        )
-        _gather_candidates(
+        a = self.arrays
+        _build_candidates(
             positions,
-            faces,
-            self.arrays["representative"],
-            self.arrays["neighbour_offsets"],
-            self.arrays["neighbours"],
+            a["faces"],
+            a["representative"],
+            a["neighbour_offsets"],
+            a["neighbours"],
             self.bucket_count,
             self.bucket_start,
             self.entries,
+            self.entry_low,
+            self.entry_high,
             self.candidates,
             self.candidate_count,
             self.cell_size,

@@ -489,7 +489,7 @@ class SolverXPBD:
             self.model.face_count,
             self.arrays,
             reach=reach,
-            cell_size=max(self.model.max_edge, reach),
+            cell_size=max(self.model.max_edge, 2.0 * reach),
         )
 
     def collide(self, state: State, contacts: SelfContacts) -> SelfContacts:

@@ -1,4 +1,4 @@
-"""Cloth physics a reviewer can check by hand: sag under gravity, resting on a sphere, sewing, contact, fit."""
+"""Cloth physics a reviewer can check by hand: sag, resting on a sphere, sewing, contact, fit by size."""
 
 import numpy as np
 
