@@ -323,15 +323,15 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
     sides = [side for _, side in roles]
     back = np.array([side == "back" for side in sides])[meshed.vertex_panel]
     upper = np.isin(parts, ("torso", "left_leg", "right_leg"))
+    garment_top = world[upper, 1].max() if upper.any() else world[:, 1].max()
     limbs_above = np.isin(parts, ("neck", "left_arm", "right_arm")).any()
-    hangs_from_shoulders = limbs_above or world[upper, 1].max() > _SHOULDER_GARMENT_TOP
     vertices = np.asarray(body.vertices, np.float64)
     centre_x = float(body.joint("pelvis")[0])
     shoulder_top = shoulder_top_height(body)
-    if hangs_from_shoulders:
-        lift = shoulder_top + 0.01 - world[upper, 1].max()
+    if limbs_above or garment_top > _SHOULDER_GARMENT_TOP:
+        lift = shoulder_top + 0.01 - garment_top
     else:
-        lift = waist_height(body) + _WAIST_LIFT - world[upper, 1].max()
+        lift = waist_height(body) + _WAIST_LIFT - garment_top
     positions = np.zeros_like(world)
     legs = np.isin(parts, ("left_leg", "right_leg"))
     # Trouser legs follow the trunk only down to the crotch; below it they go round each leg.

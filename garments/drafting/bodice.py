@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from garments.curves import edge_length
-from garments.drafting.draft import PanelDraft, arm_rotation, cubic, seam
+from garments.drafting.draft import PanelDraft, arm_rotation, cubic, reversed_curve, seam
 
 __all__ = [
     "BodiceSpec",
@@ -130,10 +130,8 @@ def bodice_panels(spec: BodiceSpec, material: str) -> tuple[PanelDraft, PanelDra
 
 
 def _reversed_armhole(underarm, tip, scoop: float):
-    """Armhole from the shoulder tip down to the underarm point (same curve as ``_armhole`` reversed)."""
-    forward = _armhole(underarm, tip, scoop)
-    (t1, n1), (t2, n2) = forward.params
-    return type(forward)("cubic", ((1.0 - t2, -n2), (1.0 - t1, -n1)))
+    """Armhole from the shoulder tip down to the underarm point (``_armhole`` run backwards)."""
+    return reversed_curve(_armhole(underarm, tip, scoop))
 
 
 def bodice_seams(front: str = "front", back: str = "back") -> list:
@@ -165,9 +163,7 @@ def _cap_length(bicep_half: float, cap_height: float, front_scoop: float, back_s
 
 
 def _reversed_cap(underarm, top, scoop: float):
-    forward = _cap_curve(underarm, top, scoop)
-    (t1, n1), (t2, n2) = forward.params
-    return type(forward)("cubic", ((1.0 - t2, -n2), (1.0 - t1, -n1)))
+    return reversed_curve(_cap_curve(underarm, top, scoop))
 
 
 def sleeve_panels(

@@ -47,6 +47,11 @@ def quadratic(start, end, control) -> Curve:
     return Curve("quadratic", (_relative(start, end, control),))
 
 
+def reversed_curve(curve: Curve) -> Curve:
+    """The same Bézier run from its end to its start (relative controls ``(t, n)`` become ``(1 - t, -n)``)."""
+    return Curve(curve.kind, tuple((1.0 - t, -n) for t, n in reversed(curve.params)))
+
+
 @dataclass
 class PanelDraft:
     """One panel as drafted, in cm.
