@@ -26,6 +26,7 @@ __all__ = [
     "arm_rotation",
     "seam",
     "mirrored_panel",
+    "reversed_curve",
 ]
 
 
