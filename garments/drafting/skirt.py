@@ -12,8 +12,8 @@ __all__ = ["draft_skirt", "SKIRT_EASE_CM", "skirt_panel", "waistband_panel"]
 SKIRT_EASE_CM = {"waist": 2.0, "hip": 4.0}
 _WAISTBAND_HEIGHT = 4.0
 # Edge indices of a skirt panel: darts sewn leg to leg, the three waist pieces from the +x side.
-DARTS = ((4, 5), (7, 8))
-WAIST_PIECES = (3, 6, 9)
+_DARTS = ((4, 5), (7, 8))
+_WAIST_PIECES = (3, 6, 9)
 
 
 def skirt_panel(
@@ -75,7 +75,7 @@ def draft_skirt(m: dict[str, float]) -> Draft:
     bands = []
     for panel, band_name in ((front, "waistband_front"), (back, "waistband_back")):
         # The band runs from the body's right to its left; the panel's waist pieces run the other way.
-        lengths = [_piece_length(panel, edge) for edge in reversed(WAIST_PIECES)]
+        lengths = [_piece_length(panel, edge) for edge in reversed(_WAIST_PIECES)]
         bands.append(waistband_panel(band_name, panel.side, lengths, _WAISTBAND_HEIGHT, waist_height))
     seams = [
         seam("front", 1, "back", 11), seam("front", 2, "back", 10),
@@ -83,9 +83,9 @@ def draft_skirt(m: dict[str, float]) -> Draft:
         seam("waistband_front", 3, "waistband_back", 5), seam("waistband_front", 5, "waistband_back", 3),
     ]  # fmt: skip
     for panel in ("front", "back"):
-        seams += [seam(panel, a, panel, b) for a, b in DARTS]
+        seams += [seam(panel, a, panel, b) for a, b in _DARTS]
     for panel, band in (("front", "waistband_front"), ("back", "waistband_back")):
-        seams += [seam(band, i, panel, edge) for i, edge in enumerate(reversed(WAIST_PIECES))]
+        seams += [seam(band, i, panel, edge) for i, edge in enumerate(reversed(_WAIST_PIECES))]
     return Draft(
         panels=[front, back, *bands],
         seams=seams,
