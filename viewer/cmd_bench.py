@@ -1,0 +1,57 @@
+"""``fitroom bench``: drape the bundled T-shirt on the default body and print the solver's figures as JSON."""
+
+import json
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "bench", help="time the cloth solver on the bundled T-shirt (and Newton's XPBD when installed)"
+    )
+    parser.add_argument("--out", default=None, metavar="FILE.json", help="also write the JSON here")
+    parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"), help="solver device")
+    parser.add_argument("--pattern", default="tshirt", metavar="NAME|FILE", help="pattern to drape")
+    parser.add_argument("--size", default="M")
+    parser.add_argument("--edge-length", type=float, default=None, metavar="CM", help="mesh edge length, cm")
+    parser.add_argument("--substeps", type=int, default=None, help="solver substeps per frame")
+    parser.add_argument("--max-frames", type=int, default=600, help="frame limit (60 fps)")
+    parser.add_argument("--no-peer", action="store_true", help="skip the Newton comparison")
+
+
+def run(args) -> int:
+    from body import default_body
+    from fitroom.files import atomic_path
+    from garments import make_garment
+    from sim.bench import bench_drape
+
+    body = default_body()
+    options = {} if args.edge_length is None else {"edge_length": args.edge_length / 100.0}
+    garment = make_garment(args.pattern, body, size=args.size, **options)
+    arrays = {
+        "rest_uv": garment.rest_uv,
+        "faces": garment.faces,
+        "positions": garment.positions,
+        "stitches": garment.stitches,
+        "grain": garment.grain,
+        "face_material": garment.face_material,
+        "materials": garment.materials,
+    }
+    report = {"garment": f"{garment.name} {garment.size}", "body": "default"}
+    report.update(
+        bench_drape(
+            body.vertices,
+            body.faces,
+            arrays,
+            device=args.device,
+            substeps=args.substeps,
+            max_frames=args.max_frames,
+            peer=not args.no_peer,
+        )
+    )
+    text = json.dumps(report, indent=2)
+    print(text)
+    if args.out:
+        with atomic_path(args.out) as path:
+            path.write_text(text + "\n")
+    return 0
