@@ -61,7 +61,7 @@ def test_joints_follow_anny_joints_across_shapes(anny):
     vertices, bone_heads = anny_rest_bodies(anny, sample_phenotypes("female", 10, seed=12))
     anny_joints = smpl_joints_from_bone_heads(list(anny.bone_labels), bone_heads)
     regressed = np.einsum("jv,nvc->njc", model.joint_regressor, vertices)
-    assert 1000 * np.linalg.norm(regressed - anny_joints, axis=2).mean() < 12.0
+    assert 1000 * np.linalg.norm(regressed - anny_joints, axis=2).mean() < 3.0
 
 
 def test_a_body_stands_on_the_floor_y_up_facing_plus_z():
