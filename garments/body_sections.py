@@ -96,16 +96,24 @@ def shoulder_top_height(body) -> float:
 
 
 def waist_height(body) -> float:
-    """Height (m) of the narrowest trunk slice between the pelvis and the chest: the natural waist."""
+    """Height (m) of the natural waist: the narrowest trunk slice a little above the pelvis.
+
+    The search runs from 8 cm above the pelvis joint to 40 % of the way up to the neck joint. A body
+    whose trunk narrows nowhere in that stretch (the narrowest slice is its top) gets the usual level,
+    a quarter of the way from pelvis to neck.
+    """
     vertices = np.asarray(body.vertices, np.float64)
-    low, high = body.joint("pelvis")[1] + 0.04, body.joint("spine3")[1] - 0.04
+    pelvis, neck = float(body.joint("pelvis")[1]), float(body.joint("neck")[1])
     centre_x = float(body.joint("pelvis")[0])
-    best_height, best_width = low, np.inf
-    for height in np.arange(low, high, 0.01):
+    heights = np.arange(pelvis + 0.08, pelvis + 0.4 * (neck - pelvis), 0.01)
+    widths = []
+    for height in heights:
         ellipse = trunk_slice_ellipse(vertices, height, centre_x)
-        if ellipse is not None and ellipse[1] < best_width:
-            best_height, best_width = float(height), ellipse[1]
-    return best_height
+        widths.append(np.inf if ellipse is None else ellipse[1])
+    narrowest = int(np.argmin(widths))
+    if narrowest >= len(heights) - 2:
+        return pelvis + 0.25 * (neck - pelvis)
+    return float(heights[narrowest])
 
 
 def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:

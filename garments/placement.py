@@ -40,8 +40,10 @@ _ROW = 0.01
 _THETA = np.linspace(-np.pi, np.pi, 721)
 # How far the sleeve cap starts out along the arm from the shoulder joint (m).
 _SLEEVE_START = 0.02
-# Stretch of the upper arm (m from the shoulder joint) that hangs clear of the chest in a rest pose.
-_FREE_ARM = (0.12, 0.22)
+# An arm's cross-section reaches at most this many times its median distance from the arm's axis.
+_ARM_RING_SPREAD = 1.6
+# How much wider than the lower upper arm a sleeve may be laid near the shoulder.
+_SHOULDER_FLARE = 1.2
 # Half-height (m) of the band round the crotch where trouser legs pass from the trunk to the legs.
 _LEG_BLEND = 0.05
 # Waist-hung garments sit with their top edge this far above the natural waist (m).
@@ -211,14 +213,18 @@ def _place_on_arm(body, limb, world, panel_of_vertex, sides, grains, clearance):
     rows = np.arange(0.0, _SLEEVE_START + axial.max() + 3 * _ROW, _ROW)
     radius = []
     for row in rows:
-        near = np.abs(t_body - row) < _ROW
-        radius.append((radial[near].max(),) if near.any() else None)
+        ring = radial[np.abs(t_body - row) < _ROW]
+        # Near the shoulder the arm's bones also claim the side of the chest, which lies well beyond the
+        # arm's own ring of vertices: keep only what is within reach of the ring's median.
+        ring = ring[ring <= _ARM_RING_SPREAD * np.median(ring)] if len(ring) else ring
+        radius.append((ring.max(),) if len(ring) else None)
     radius = _fill_gaps(radius)[:, 0]
-    # Near the shoulder the arm's bones also claim the side of the chest; cap the radius there at a
-    # little more than the upper arm's own, measured where the arm hangs free.
-    free = (rows > _FREE_ARM[0]) & (rows < _FREE_ARM[1])
+    # Sections close to the shoulder cut through the deltoid and the chest; the sleeve follows the arm's
+    # own girth, measured on the lower half of the upper arm, and what it meets higher up is pushed clear.
+    upper_arm = np.linalg.norm(body.joint(f"{side}_elbow") - shoulder)
+    free = (rows > 0.5 * upper_arm) & (rows < 0.95 * upper_arm)
     if free.any():
-        radius = np.minimum(radius, 1.3 * np.median(radius[free]))
+        radius = np.minimum(radius, _SHOULDER_FLARE * radius[free].min())
     radius = _smooth(radius) + clearance
     t_vertex = _SLEEVE_START + axial
     row_of_vertex = np.clip(np.round(t_vertex / _ROW).astype(int), 0, len(rows) - 1)
