@@ -54,8 +54,8 @@ def render_bench_person(model, betas, rng, image_size=(720, 960)):
     posed = model.body(betas, _standing_pose(rng))
     camera_height_m = rng.uniform(0.9, 1.3)
     view_angle_deg = rng.uniform(40.0, 52.0)
-    # Far enough that head and feet stay at least 6 cm inside the frame.
-    half_extent_m = max(camera_height_m, truth.measurements_cm["height"] / 100.0 - camera_height_m) + 0.06
+    # Far enough that head and toes (which stand nearer the camera) stay inside the frame.
+    half_extent_m = max(camera_height_m, truth.measurements_cm["height"] / 100.0 - camera_height_m) + 0.15
     closest_m = half_extent_m / np.tan(np.radians(view_angle_deg / 2.0))
     setting = {
         "distance_m": max(rng.uniform(2.6, 3.8), closest_m),

@@ -1,0 +1,117 @@
+"""Finding the person in a photo, and the sentence each kind of bad photo gets."""
+
+import numpy as np
+import pytest
+
+from body import load_body_model
+from body.photo_errors import (
+    NoPersonError,
+    NotFrontViewError,
+    NotSideViewError,
+    PersonCutOffError,
+    SeveralPeopleError,
+)
+from body.photo_estimate import estimate_from_photos
+from body.photo_input import photo_from_array
+from body.photo_landmarks import check_view, detect_person
+from body.photo_render import BACKGROUNDS_RGB, render_body_photo
+
+_ARMS_DOWN = np.zeros(72, dtype=np.float32)
+_ARMS_DOWN[16 * 3 + 2], _ARMS_DOWN[17 * 3 + 2] = -0.35, 0.35
+
+
+@pytest.fixture(scope="module")
+def person():
+    model = load_body_model("female")
+    return model.body(np.zeros(model.shape_count, dtype=np.float32), _ARMS_DOWN)
+
+
+@pytest.fixture(scope="module")
+def front_photo(person):
+    return render_body_photo(person.vertices, person.faces, view="front", distance_m=3.2)
+
+
+@pytest.fixture(scope="module")
+def side_photo(person):
+    return render_body_photo(person.vertices, person.faces, view="side", distance_m=3.2)
+
+
+def _two_people(person, second_scale, second_offset):
+    """One photo of ``person`` and a copy scaled by ``second_scale`` standing at ``second_offset`` (m)."""
+    second = person.vertices * second_scale + np.asarray(second_offset, dtype=np.float32)
+    vertices = np.concatenate([person.vertices + [-0.45, 0.0, 0.0], second])
+    faces = np.concatenate([person.faces, person.faces + len(person.vertices)])
+    return render_body_photo(vertices, faces, distance_m=4.5, image_size=(960, 960))
+
+
+def test_a_rendered_person_is_found_with_landmarks_and_a_mask(front_photo):
+    detection = detect_person(front_photo, "front.png")
+    height, width = front_photo.shape[:2]
+    assert detection.mask.shape == (height, width)
+    assert detection.landmarks_px.shape == (33, 2) and detection.world_m.shape == (33, 3)
+    assert detection.visibility.min() > 0.3
+    nose_x, nose_y = detection.landmarks_px[0]
+    assert detection.mask[round(nose_y), round(nose_x)] > 0.5
+    assert detection.notes == []
+
+
+def test_a_photo_with_nobody_in_it_is_refused(front_photo):
+    rng = np.random.default_rng(0)
+    empty = np.clip(np.full_like(front_photo, 200) + rng.normal(0, 6, front_photo.shape), 0, 255).astype(
+        np.uint8
+    )
+    with pytest.raises(NoPersonError, match="No person was found in wall.png"):
+        detect_person(empty, "wall.png")
+
+
+def test_two_people_of_the_same_size_are_refused(person):
+    with pytest.raises(SeveralPeopleError, match="only the person"):
+        detect_person(_two_people(person, 1.0, (0.45, 0.0, 0.0)), "couple.png")
+
+
+def test_a_much_smaller_second_person_is_ignored_and_mentioned(person):
+    photo = _two_people(person, 0.7, (0.5, 0.0, -0.5))
+    detection = detect_person(photo, "crowd.png")
+    assert any("used the largest" in note for note in detection.notes)
+    mask_columns = np.nonzero((detection.mask > 0.5).any(axis=0))[0]
+    assert mask_columns.mean() < photo.shape[1] / 2  # the big person stands on the left
+
+
+def test_a_photo_with_the_head_cut_off_says_head(front_photo):
+    top = np.nonzero((np.abs(front_photo.astype(int) - front_photo[0, 0]).sum(axis=2) > 30).any(axis=1))[0][0]
+    cropped = front_photo[top + 60 :]
+    with pytest.raises(PersonCutOffError, match="head is cut off.*step back"):
+        detect_person(cropped, "front.jpg")
+
+
+def test_a_photo_with_the_feet_cut_off_says_feet(front_photo):
+    with pytest.raises(PersonCutOffError, match="feet are cut off"):
+        detect_person(front_photo[: int(front_photo.shape[0] * 0.8)], "front.jpg")
+
+
+def test_a_front_view_given_as_the_side_photo_is_refused_and_nothing_is_written(front_photo, tmp_path):
+    photos = [photo_from_array(front_photo, "front.png"), photo_from_array(front_photo, "side.png")]
+    with pytest.raises(NotSideViewError, match="side.png does not look like a side view"):
+        estimate_from_photos(photos, height_cm=170, gender="female", overlay_dir=tmp_path / "overlay")
+    assert not (tmp_path / "overlay").exists()
+
+
+def test_views_are_told_apart(front_photo, side_photo):
+    front = detect_person(front_photo, "front.png")
+    side = detect_person(side_photo, "side.png")
+    check_view(front, "front")
+    check_view(side, "side")
+    assert side.facing_left  # the renderer's side camera sees the person's left side, facing image left
+    with pytest.raises(NotFrontViewError):
+        check_view(side, "front", "front.png")
+
+
+def test_a_greyscale_photo_is_still_read(front_photo):
+    grey = front_photo.mean(axis=2).astype(np.uint8)
+    detection = detect_person(photo_from_array(grey, "grey.png").rgb, "grey.png")
+    assert detection.visibility[[11, 12, 23, 24]].min() > 0.5
+
+
+def test_a_dark_background_still_works(person):
+    photo = render_body_photo(person.vertices, person.faces, background_rgb=BACKGROUNDS_RGB[3])
+    detect_person(photo, "dark.png")
