@@ -145,6 +145,18 @@ def sample_velocity(grid: ti.template(), origin, spacing, p):
     return velocity
 
 
+@ti.kernel
+def _sample_points(
+    grid: ti.types.ndarray(dtype=ti.f32, ndim=3),
+    points: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+    values: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    origin: ti.math.vec3,
+    spacing: ti.f32,
+):
+    for i in points:
+        values[i], _ = sample_distance(grid, origin, spacing, points[i])
+
+
 def _pseudonormals(vertices: np.ndarray, triangles: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Face normals (F, 3), per-face edge normals (F, 3, 3) for edges ab, bc, ca, vertex normals (V, 3)."""
     a, b, c = (vertices[triangles[:, i]].astype(np.float64) for i in range(3))
@@ -294,10 +306,10 @@ class BodyCollider:
         return filled.astype(np.float32)
 
     def signed_distance(self, points: np.ndarray) -> np.ndarray:
-        """Trilinear signed distance (m) at ``points`` (N, 3) m, computed on the host; 1 m off the grid."""
-        grid = self.distance.to_numpy()
-        local = (np.asarray(points, np.float64) - self.origin) / self.spacing
-        shape = np.array(self.shape)
-        on_grid = np.all((local >= 0) & (local <= shape - 1), axis=1)
-        values = ndimage.map_coordinates(grid, local.T, order=1, mode="nearest")
-        return np.where(on_grid, values, 1.0).astype(np.float32)
+        """Trilinear signed distance (m) at ``points`` (N, 3) m, as the solver sees it; 1 m off the grid."""
+        points = np.ascontiguousarray(points, np.float32).reshape(-1, 3)
+        device_points = ti.Vector.ndarray(3, ti.f32, shape=len(points))
+        device_points.from_numpy(points)
+        values = ti.ndarray(ti.f32, shape=len(points))
+        _sample_points(self.distance, device_points, values, ti.Vector(self.origin.tolist()), self.spacing)
+        return values.to_numpy()

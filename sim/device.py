@@ -44,15 +44,18 @@ def init_taichi(device: str | None = "auto") -> str:
 
     import taichi as ti
 
+    # Every per-frame CPU kernel is one ordered serial sweep, so a single worker thread loses nothing
+    # and avoids thread-pool stalls when other processes share the cores.
     options = {"default_fp": ti.f32, "random_seed": 0, "log_level": ti.WARN, "cpu_max_num_threads": 1}
     if requested in ("auto", "cuda"):
         try:
-            ti.init(arch=ti.cuda, **options)
+            ti.init(arch=ti.cuda, **{**options, "log_level": ti.ERROR})
         except Exception as error:
             if requested == "cuda":
                 raise DeviceError(f"CUDA is not available here ({error}); use --device cpu.") from None
         else:
             if ti.lang.impl.current_cfg().arch == ti.cuda:
+                ti.set_logging_level(ti.WARN)
                 _active_device = "cuda"
                 return _active_device
             if requested == "cuda":

@@ -26,8 +26,9 @@ def _cotangent(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 class Model:
     """Garment topology, rest shape and fabric, precomputed for the solver (numpy, host side).
 
-    Build one with :meth:`Model.from_arrays`. Constraint arrays are stored colour by colour
-    (see :mod:`sim.coloring`); ``*_colors`` are the offsets of each colour.
+    Build one with :meth:`Model.from_arrays`. Faces and bending stencils are stored in mesh order, with
+    ``*_order`` listing them colour by colour (see :mod:`sim.coloring`) and ``*_colors`` the offsets of
+    each colour in that list; stitches are stored colour by colour.
 
     Attributes
     ----------
@@ -51,7 +52,7 @@ class Model:
     stretch_order : (F,) int64
         Faces in colour order; ``stretch_colors`` (colors + 1,) int32.
     bend_stencils : (E, 4) int32
-        Edge vertices then the two opposite vertices, colour order; ``bend_colors``.
+        Edge vertices then the two opposite vertices; ``bend_order``, ``bend_colors``.
     bend_weights : (E, 4) float32
         Isometric bending weights (Bergou et al. 2006).
     bend_compliance : (E,) float32
@@ -86,6 +87,7 @@ class Model:
     bend_stencils: np.ndarray
     bend_weights: np.ndarray
     bend_compliance: np.ndarray
+    bend_order: np.ndarray
     bend_colors: np.ndarray
     stitches: np.ndarray
     stitch_colors: np.ndarray
@@ -237,9 +239,10 @@ class Model:
             materials=fabrics,
             stretch_order=stretch_order,
             stretch_colors=stretch_colors,
-            bend_stencils=stencils[bend_order],
-            bend_weights=weights[bend_order].astype(np.float32),
-            bend_compliance=bend_compliance[bend_order].astype(np.float32),
+            bend_stencils=stencils,
+            bend_weights=weights.astype(np.float32),
+            bend_compliance=bend_compliance.astype(np.float32),
+            bend_order=bend_order,
             bend_colors=bend_colors,
             stitches=stitches[stitch_order],
             stitch_colors=stitch_colors,

@@ -241,6 +241,10 @@ def _collide_vertex(
     p = x[v]
     if inverse_mass[v] > 0.0:
         # Self contact: keep the vertex on the side of each nearby triangle it started the substep on.
+        # The pushes of all touching triangles are averaged (they mostly report the same layer) and
+        # halved, the triangle's own vertices taking the other half through their own contacts.
+        push = ti.Vector([0.0, 0.0, 0.0])
+        touching = 0
         for slot in range(candidate_count[v]):
             ids = faces[candidates[v, slot]]
             a, b, c = x[ids[0]], x[ids[1]], x[ids[2]]
@@ -248,19 +252,19 @@ def _collide_vertex(
             area2 = normal.norm()
             if area2 > _EPSILON:
                 normal /= area2
-                weights, region = closest_point_on_triangle(p, a, b, c)
+                _, region = closest_point_on_triangle(p, a, b, c)
+                # Only contacts over a face's interior count: near an edge or corner the side of a
+                # fold is ambiguous, and those are covered by the neighbouring face.
                 if region == REGION_FACE:
                     start = x_in[ids[0]]
                     start_normal = (x_in[ids[1]] - start).cross(x_in[ids[2]] - start)
                     side = 1.0 if (x_in[v] - start).dot(start_normal) >= 0.0 else -1.0
                     height = (p - a).dot(normal) * side
                     if height < cloth_thickness:
-                        p += 0.5 * (cloth_thickness - height) * side * normal
-                else:
-                    offset = p - (weights[0] * a + weights[1] * b + weights[2] * c)
-                    distance = offset.norm()
-                    if distance < cloth_thickness and distance > _EPSILON:
-                        p += 0.5 * (cloth_thickness - distance) / distance * offset
+                        push += (cloth_thickness - height) * side * normal
+                        touching += 1
+        if touching > 0:
+            p += 0.5 * push / touching
         # Body contact with Coulomb friction in position form (Macklin, Müller, Chentanez & Kim,
         # "Unified particle physics for real-time applications", SIGGRAPH 2014, eq. 24).
         distance, gradient = sample_distance(body_distance, origin, spacing, p)
@@ -424,6 +428,9 @@ class SolverXPBD:
         Velocities are clamped to this, m/s (the first line of defence against blow-ups).
     substeps : int
         Substeps per :meth:`step`.
+    colored : bool, optional
+        Project constraints colour by colour in parallel launches (the CUDA path) rather than in one
+        serial launch per frame (the CPU path); by default, by the device Taichi runs on.
     """
 
     def __init__(
@@ -436,6 +443,7 @@ class SolverXPBD:
         sew_speed: float = 0.5,
         max_speed: float = 5.0,
         substeps: int = 10,
+        colored: bool | None = None,
     ):
         self.model = model
         self.collider = collider
@@ -446,22 +454,23 @@ class SolverXPBD:
         self.max_speed = float(max_speed)
         self.substeps = int(substeps)
         # On the CPU a whole frame is one launch of ordered sweeps; on CUDA each colour is a parallel launch.
-        self.serial = init_taichi() == "cpu"
+        self.serial = init_taichi() == "cpu" if colored is None else not colored
         m = model
-        stretch_faces = m.faces[m.stretch_order]
+        # The CPU sweeps constraints in mesh order, which keeps neighbouring vertices in cache; CUDA
+        # needs them colour by colour.
+        face_order = np.arange(m.face_count) if self.serial else m.stretch_order
+        bend_order = np.arange(len(m.bend_stencils)) if self.serial else m.bend_order
         self.arrays = {
             "faces": _device_array(m.faces, ti.i32, vector=3),
             "inverse_mass": _device_array(m.inverse_mass, ti.f32),
-            "stretch_faces": _device_array(stretch_faces, ti.i32, vector=3),
-            "rest_inverse": _device_array(m.face_rest_inverse[m.stretch_order], ti.f32, matrix=2),
+            "stretch_faces": _device_array(m.faces[face_order], ti.i32, vector=3),
+            "rest_inverse": _device_array(m.face_rest_inverse[face_order], ti.f32, matrix=2),
             "stretch_compliance": _device_array(
-                1.0 / (m.face_stiffness[m.stretch_order] * m.face_area[m.stretch_order, None]),
-                ti.f32,
-                vector=3,
+                1.0 / (m.face_stiffness[face_order] * m.face_area[face_order, None]), ti.f32, vector=3
             ),
-            "bend_stencils": _device_array(m.bend_stencils, ti.i32, vector=4),
-            "bend_weights": _device_array(m.bend_weights, ti.f32, vector=4),
-            "bend_compliance": _device_array(m.bend_compliance, ti.f32),
+            "bend_stencils": _device_array(m.bend_stencils[bend_order], ti.i32, vector=4),
+            "bend_weights": _device_array(m.bend_weights[bend_order], ti.f32, vector=4),
+            "bend_compliance": _device_array(m.bend_compliance[bend_order], ti.f32),
             "stitches": _device_array(m.stitches, ti.i32, vector=2),
             "representative": _device_array(m.representative, ti.i32),
             "neighbour_offsets": _device_array(m.neighbour_offsets, ti.i32),

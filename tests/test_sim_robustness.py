@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sim import Drape, DrapeInputError
+from sim import BodyCollider, Drape, DrapeInputError, Model, SolverXPBD, State
 from sim.scenes import cylinder_body, tube_garment
 
 
@@ -76,3 +76,24 @@ def test_faces_pointing_past_the_vertices_are_refused():
             tube["materials"],
             device="cpu",
         )
+
+
+def test_the_colour_parallel_sweep_used_on_gpus_drapes_like_the_serial_one():
+    body_vertices, body_faces = cylinder_body(0.12, 0.0, 1.4)
+    tube = tube_garment(0.7, 0.3, 0.8, 0.16, 25, 10)
+    finals = []
+    for colored in (False, True):
+        arrays = [
+            tube[key] for key in ("rest_uv", "faces", "stitches", "grain", "face_material", "materials")
+        ]
+        model = Model.from_arrays(*arrays)
+        collider = BodyCollider(body_vertices, body_faces, [-0.3, 0.3, -0.3], [0.3, 1.3, 0.3])
+        solver = SolverXPBD(model, collider, substeps=20, colored=colored)
+        state = State(tube["positions"])
+        contacts = solver.make_contacts(model.thickness + 0.25 * model.max_edge)
+        for _ in range(60):
+            solver.collide(state, contacts)
+            solver.step(state, state, 1.0 / 60.0, contacts)
+        finals.append(state.positions_numpy())
+    assert np.abs(finals[0] - finals[1]).max() < 5e-3
+    assert np.linalg.norm(finals[1][:, [0, 2]], axis=1).min() > 0.12
