@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # Bump when the build changes so stale caches are rebuilt.
-BUILD_VERSION = 5
+BUILD_VERSION = 6
 
 SHAPE_COMPONENT_COUNT = 20
 TRAINING_BODY_COUNT = 1000

@@ -16,8 +16,8 @@ way a tape bridges hollows; torso girths take the cross-section loop of the tors
 - ``waist``: minimum torso girth between the hip bones and the lower ribs.
 - ``hip``: maximum torso girth around the buttocks, between the crotch and the hip bones.
 - ``inseam``: crotch to floor.
-- ``shoulder_width``: straight distance between the left and right shoulder points (the top of
-  the shoulder above each shoulder joint, standing in for the acromion).
+- ``shoulder_width``: straight distance between the left and right shoulder points, where the
+  top of each shoulder turns down into the arm (standing in for the acromion).
 - ``neck``: minimum neck girth above the neck joint, below the jaw.
 - ``arm_length``: left shoulder point over the elbow joint to the wrist joint.
 - ``thigh``: left thigh girth 2 cm below the crotch.
@@ -58,6 +58,7 @@ ALL_MEASUREMENT_KEYS = (
 _SLICE_STEP_M = 0.002
 _COARSE_STEP_M = 0.01
 _ARMPIT_STEP_M = 0.004
+_OUTLINE_STEP_M = 0.005
 # Search bands as fractions of the way from the pelvis joint up to the neck joint.
 _WAIST_BAND = (0.2, 0.5)
 _HIP_BAND_TOP = 0.2
@@ -103,6 +104,7 @@ class MeshSlicer:
         self.vertices = np.asarray(vertices, dtype=np.float64)
         self.faces = np.asarray(faces, dtype=np.int64)
         self.edges, self.face_edges = _mesh_edges(self.faces.tobytes(), len(self.faces))
+        self._face_xz = None
 
     def section_loops(self, height: float) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """The closed loops where the plane ``y = height`` cuts the mesh.
@@ -146,7 +148,12 @@ class MeshSlicer:
         -------
         list of (corners (3,) int, barycentric (3,) float, y float)
         """
-        corners = self.vertices[self.faces][:, :, [0, 2]]
+        if self._face_xz is None:
+            self._face_xz = self.vertices[self.faces][:, :, [0, 2]]
+            self._face_xz_low, self._face_xz_high = self._face_xz.min(axis=1), self._face_xz.max(axis=1)
+        spanning = ((self._face_xz_low <= (x, z)) & ((x, z) <= self._face_xz_high)).all(axis=1)
+        faces = self.faces[spanning]
+        corners = self._face_xz[spanning]
         a, b, c = corners[:, 0], corners[:, 1], corners[:, 2]
         denominator = (b[:, 1] - c[:, 1]) * (a[:, 0] - c[:, 0]) + (c[:, 0] - b[:, 0]) * (a[:, 1] - c[:, 1])
         valid = np.abs(denominator) > 1e-14
@@ -158,8 +165,8 @@ class MeshSlicer:
         hits = []
         for face in np.flatnonzero(inside):
             barycentric = np.array([w0[face], w1[face], w2[face]])
-            y = float(barycentric @ self.vertices[self.faces[face], 1])
-            hits.append((self.faces[face], barycentric, y))
+            y = float(barycentric @ self.vertices[faces[face], 1])
+            hits.append((faces[face], barycentric, y))
         return hits
 
 
@@ -349,16 +356,45 @@ class _Planner:
         return cut[lowest], np.array([1.0 - t[lowest], t[lowest]]), float(points[lowest, 1])
 
     def shoulder_point(self, side: str) -> tuple[np.ndarray, np.ndarray]:
-        """The highest surface point above the ``side`` shoulder joint."""
-        joint = self.joint(f"{side}_shoulder")
-        hits = [hit for hit in self.slicer.vertical_hits(joint[0], joint[2]) if hit[2] > joint[1]]
-        if not hits:
+        """Where the top of the ``side`` shoulder turns down into the arm (standing in for the acromion).
+
+        Along the top outline of the frontal plane through the shoulder joint, from half-way out
+        to the shoulder joint as far as the elbow, it is the point farthest from the chord joining
+        the outline's ends: found every 5 mm, then every 1 mm around the best.
+        """
+        joint, elbow, neck = self.joint(f"{side}_shoulder"), self.joint(f"{side}_elbow"), self.joint("neck")
+        start, end = 0.5 * (neck[0] + joint[0]), elbow[0]
+        outline = self._top_outline(
+            np.linspace(start, end, 1 + int(abs(end - start) / _OUTLINE_STEP_M)), joint[2]
+        )
+        if len(outline) < 3:
             raise MeshNotMeasurableError(
-                f"The mesh has no surface above the {side} shoulder joint; measure a body standing Y up "
-                "in its rest pose."
+                f"The mesh has no shoulder outline between the neck and the {side} elbow; measure a body "
+                "standing Y up in its rest pose, arms away from the torso."
             )
-        corners, barycentric, _ = max(hits, key=lambda hit: hit[2])
-        return corners, barycentric
+        first, last = outline[0], outline[-1]
+        chord = np.array([last[0] - first[0], last[3] - first[3]])
+        normal = np.array([-chord[1], chord[0]]) / np.linalg.norm(chord)
+
+        def farthest(points):
+            return max(
+                points, key=lambda p: abs((p[0] - first[0]) * normal[0] + (p[3] - first[3]) * normal[1])
+            )
+
+        coarse = farthest(outline)
+        near = np.arange(coarse[0] - _OUTLINE_STEP_M, coarse[0] + _OUTLINE_STEP_M, _SLICE_STEP_M / 2)
+        best = farthest([coarse] + self._top_outline(near, joint[2]))
+        return best[1], best[2]
+
+    def _top_outline(self, xs: np.ndarray, z: float) -> list[tuple[float, np.ndarray, np.ndarray, float]]:
+        """(x, triangle corners, barycentric, y) of the highest surface point above each ``(x, z)``."""
+        outline = []
+        for x in xs:
+            hits = self.slicer.vertical_hits(x, z)
+            if hits:
+                corners, barycentric, y = max(hits, key=lambda hit: hit[2])
+                outline.append((float(x), corners, barycentric, y))
+        return outline
 
 
 def plan_measurements(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarray) -> MeasurementPlan:

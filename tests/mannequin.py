@@ -98,9 +98,9 @@ MANNEQUIN_CM = {
     "hip": 100.0 * polygon_perimeter(0.16, 12),
     "waist": 100.0 * polygon_perimeter(0.12),
     "chest": 100.0 * polygon_perimeter(0.15),
-    "shoulder_width": 40.0,  # the shoulder box's top above each shoulder joint: x = +-0.20
+    "shoulder_width": 44.0,  # the shoulder box's outer top edges, x = +-0.22
     "neck": 100.0 * polygon_perimeter(0.06),
-    "arm_length": 100.0 * (math.hypot(0.10, 0.35) + 0.22),  # (0.20, 1.45) -> elbow -> wrist
+    "arm_length": 100.0 * (math.hypot(0.08, 0.35) + 0.22),  # (0.22, 1.45) -> elbow -> wrist
     "thigh": 100.0 * polygon_perimeter(0.07),
 }
 
