@@ -27,6 +27,7 @@ from sim.state import State
 __all__ = ["SolverXPBD"]
 
 vec3 = ti.math.vec3
+_COEFFICIENTS = ti.types.matrix(4, 3, ti.f32)
 _EPSILON = 1e-9
 
 
@@ -87,60 +88,49 @@ def _finish(
 @ti.func
 def _project_stretch(
     x: ti.template(),
-    inverse_mass: ti.template(),
     f,
     faces: ti.template(),
-    rest_inverse: ti.template(),
+    coefficients: ti.template(),
     compliance: ti.template(),
     inverse_dt2,
 ):
+    # Rows of k: each corner's weight in the warp (u) and in the weft (v) column of the deformation
+    # gradient, the corners' inverse masses w, and Σ w cu², Σ w cv², Σ w cu cv. The three constraints
+    # (warp and weft stretch |fu| - 1, |fv| - 1 and shear fu·fv) are solved from the same positions
+    # and their corrections added, which keeps the three computations independent of each other.
     ids = faces[f]
+    k = coefficients[f]
     p0, p1, p2 = x[ids[0]], x[ids[1]], x[ids[2]]
-    w = ti.Vector([inverse_mass[ids[0]], inverse_mass[ids[1]], inverse_mass[ids[2]]])
-    d = rest_inverse[f]
     alpha = compliance[f] * inverse_dt2
-    # Coefficients of each corner in the warp (u) and weft (v) columns of the deformation gradient.
-    cu = ti.Vector([-d[0, 0] - d[1, 0], d[0, 0], d[1, 0]])
-    cv = ti.Vector([-d[0, 1] - d[1, 1], d[0, 1], d[1, 1]])
-    for axis in ti.static(range(2)):
-        c = cu if axis == 0 else cv
-        column = c[0] * p0 + c[1] * p1 + c[2] * p2
-        length = column.norm()
-        denominator = (w * c * c).sum() + alpha[axis]
-        if length > _EPSILON and denominator > 0.0:
-            step = -(length - 1.0) / (denominator * length) * column
-            p0 += w[0] * c[0] * step
-            p1 += w[1] * c[1] * step
-            p2 += w[2] * c[2] * step
-    fu = cu[0] * p0 + cu[1] * p1 + cu[2] * p2
-    fv = cv[0] * p0 + cv[1] * p1 + cv[2] * p2
-    g0 = cu[0] * fv + cv[0] * fu
-    g1 = cu[1] * fv + cv[1] * fu
-    g2 = cu[2] * fv + cv[2] * fu
-    denominator = w[0] * g0.norm_sqr() + w[1] * g1.norm_sqr() + w[2] * g2.norm_sqr() + alpha[2]
-    if denominator > 0.0:
-        delta_lambda = -fu.dot(fv) / denominator
-        p0 += w[0] * delta_lambda * g0
-        p1 += w[1] * delta_lambda * g1
-        p2 += w[2] * delta_lambda * g2
-    x[ids[0]] = p0
-    x[ids[1]] = p1
-    x[ids[2]] = p2
+    fu = k[0, 0] * p0 + k[0, 1] * p1 + k[0, 2] * p2
+    fv = k[1, 0] * p0 + k[1, 1] * p1 + k[1, 2] * p2
+    warp_length = fu.norm()
+    weft_length = fv.norm()
+    shear = fu.dot(fv)
+    warp_step = -(warp_length - 1.0) / ((k[3, 0] + alpha[0]) * ti.max(warp_length, _EPSILON)) * fu
+    weft_step = -(weft_length - 1.0) / ((k[3, 1] + alpha[1]) * ti.max(weft_length, _EPSILON)) * fv
+    # Σ w |∇C|² for C = fu·fv, whose gradient at a corner is cu fv + cv fu.
+    shear_denominator = fv.norm_sqr() * k[3, 0] + fu.norm_sqr() * k[3, 1] + 2.0 * shear * k[3, 2] + alpha[2]
+    shear_step = -shear / ti.max(shear_denominator, _EPSILON)
+    u_move = warp_step + shear_step * fv
+    v_move = weft_step + shear_step * fu
+    x[ids[0]] = p0 + k[2, 0] * (k[0, 0] * u_move + k[1, 0] * v_move)
+    x[ids[1]] = p1 + k[2, 1] * (k[0, 1] * u_move + k[1, 1] * v_move)
+    x[ids[2]] = p2 + k[2, 2] * (k[0, 2] * u_move + k[1, 2] * v_move)
 
 
 @ti.kernel
 def _solve_stretch(
     x: ti.types.ndarray(dtype=vec3, ndim=1),
-    inverse_mass: ti.types.ndarray(dtype=ti.f32, ndim=1),
     faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
-    rest_inverse: ti.types.ndarray(dtype=ti.math.mat2, ndim=1),
+    coefficients: ti.types.ndarray(dtype=_COEFFICIENTS, ndim=1),
     compliance: ti.types.ndarray(dtype=vec3, ndim=1),
     begin: ti.i32,
     end: ti.i32,
     inverse_dt2: ti.f32,
 ):
     for f in range(begin, end):
-        _project_stretch(x, inverse_mass, f, faces, rest_inverse, compliance, inverse_dt2)
+        _project_stretch(x, f, faces, coefficients, compliance, inverse_dt2)
 
 
 @ti.func
@@ -334,7 +324,7 @@ def _advance_serial(
     inverse_mass: ti.types.ndarray(dtype=ti.f32, ndim=1),
     faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
     stretch_faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
-    rest_inverse: ti.types.ndarray(dtype=ti.math.mat2, ndim=1),
+    stretch_coefficients: ti.types.ndarray(dtype=_COEFFICIENTS, ndim=1),
     stretch_compliance: ti.types.ndarray(dtype=vec3, ndim=1),
     bend_stencils: ti.types.ndarray(dtype=ti.math.ivec4, ndim=1),
     bend_weights: ti.types.ndarray(dtype=ti.math.vec4, ndim=1),
@@ -366,7 +356,7 @@ def _advance_serial(
         for i in range(x.shape[0]):
             _integrate_vertex(i, x, v, x_prev, inverse_mass, gravity, dt, velocity_keep, max_speed)
         for f in range(stretch_faces.shape[0]):
-            _project_stretch(x, inverse_mass, f, stretch_faces, rest_inverse, stretch_compliance, inverse_dt2)
+            _project_stretch(x, f, stretch_faces, stretch_coefficients, stretch_compliance, inverse_dt2)
         for e in range(bend_stencils.shape[0]):
             _project_bending(x, inverse_mass, e, bend_stencils, bend_weights, bend_compliance, inverse_dt2)
         for s in range(stitches.shape[0]):
@@ -395,10 +385,20 @@ def _advance_serial(
             _finish_vertex(i, x, v, x_prev, x_next, dt)
 
 
-def _device_array(values: np.ndarray, dtype, vector: int = 0, matrix: int = 0):
+def _stretch_coefficients(model: Model) -> np.ndarray:
+    """(F, 4, 3) float32 per-face rows: warp and weft weights of each corner, inverse masses, mass sums."""
+    d = model.face_rest_inverse.astype(np.float64)
+    warp = np.stack([-d[:, 0, 0] - d[:, 1, 0], d[:, 0, 0], d[:, 1, 0]], axis=1)
+    weft = np.stack([-d[:, 0, 1] - d[:, 1, 1], d[:, 0, 1], d[:, 1, 1]], axis=1)
+    w = model.inverse_mass[model.faces].astype(np.float64)
+    sums = np.stack([(w * warp**2).sum(1), (w * weft**2).sum(1), (w * warp * weft).sum(1)], axis=1)
+    return np.stack([warp, weft, w, sums], axis=1).astype(np.float32)
+
+
+def _device_array(values: np.ndarray, dtype, vector: int = 0, matrix: tuple[int, int] | None = None):
     values = np.ascontiguousarray(values)
     if matrix:
-        array = ti.Matrix.ndarray(matrix, matrix, dtype, shape=values.shape[0])
+        array = ti.Matrix.ndarray(matrix[0], matrix[1], dtype, shape=values.shape[0])
     elif vector:
         array = ti.Vector.ndarray(vector, dtype, shape=values.shape[0])
     else:
@@ -464,7 +464,9 @@ class SolverXPBD:
             "faces": _device_array(m.faces, ti.i32, vector=3),
             "inverse_mass": _device_array(m.inverse_mass, ti.f32),
             "stretch_faces": _device_array(m.faces[face_order], ti.i32, vector=3),
-            "rest_inverse": _device_array(m.face_rest_inverse[face_order], ti.f32, matrix=2),
+            "stretch_coefficients": _device_array(
+                _stretch_coefficients(m)[face_order], ti.f32, matrix=(4, 3)
+            ),
             "stretch_compliance": _device_array(
                 1.0 / (m.face_stiffness[face_order] * m.face_area[face_order, None]), ti.f32, vector=3
             ),
@@ -562,7 +564,7 @@ class SolverXPBD:
                 a["inverse_mass"],
                 a["faces"],
                 a["stretch_faces"],
-                a["rest_inverse"],
+                a["stretch_coefficients"],
                 a["stretch_compliance"],
                 a["bend_stencils"],
                 a["bend_weights"],
@@ -586,9 +588,8 @@ class SolverXPBD:
             for begin, end in self._ranges(self.model.stretch_colors):
                 _solve_stretch(
                     x,
-                    a["inverse_mass"],
                     a["stretch_faces"],
-                    a["rest_inverse"],
+                    a["stretch_coefficients"],
                     a["stretch_compliance"],
                     begin,
                     end,
