@@ -24,6 +24,7 @@ from fitroom.files import atomic_path, cache_dir
 
 __all__ = [
     "ADULT_PHENOTYPE_RANGES",
+    "BUILD_STAGE_COUNT",
     "SHAPE_COMPONENT_COUNT",
     "anny_model",
     "anny_rest_bodies",
@@ -37,6 +38,8 @@ __all__ = [
 BUILD_VERSION = 6
 
 SHAPE_COMPONENT_COUNT = 20
+# Stages build_body_model reports when it loads anny itself.
+BUILD_STAGE_COUNT = 5
 TRAINING_BODY_COUNT = 1000
 REGRESSOR_BODY_COUNT = 120
 REGRESSOR_CANDIDATE_COUNT = 600

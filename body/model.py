@@ -256,14 +256,15 @@ def load_body_model(gender: str = "female", path: str | Path | None = None) -> B
 
 
 def _build_with_progress(gender: str) -> None:
-    """Build the default model, showing each stage on a rich progress bar."""
+    """Build the default model: a rich progress bar on a terminal, else one line on stderr."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from body.anny_build import build_body_model
+    from body.anny_build import BUILD_STAGE_COUNT, build_body_model
 
-    stages = 5
     console = Console(stderr=True)
+    if not console.is_terminal:
+        console.print(f"fitroom: building the {gender} body model from anny (once, about a minute)")
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]fitroom body model[/bold] {task.description}"),
@@ -272,13 +273,15 @@ def _build_with_progress(gender: str) -> None:
         console=console,
         disable=not console.is_terminal,
     ) as progress:
-        task = progress.add_task(f"building {gender} model", total=stages)
+        task = progress.add_task(f"building the {gender} model", total=BUILD_STAGE_COUNT)
+        started_stages = []
 
         def report(message: str) -> None:
-            progress.update(task, description=message, advance=1)
+            progress.update(task, description=message, completed=len(started_stages))
+            started_stages.append(message)
 
         build_body_model(gender, progress=report)
-        progress.update(task, description=f"{gender} model built", completed=stages)
+        progress.update(task, description=f"{gender} model built", completed=BUILD_STAGE_COUNT)
 
 
 def _read_model_file(path: Path) -> dict:
