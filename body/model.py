@@ -61,6 +61,18 @@ class BodyModel:
         adult anny bodies; for a user's model, 3.
     """
 
+    def __init__(self, layer, name: str, gender: str, layout: str, extras: dict):
+        self.layer = layer
+        self.name = name
+        self.gender = gender
+        self.layout = layout
+        self.faces = np.asarray(layer.faces, dtype=np.int32)
+        self.shape_count = int(layer.num_betas)
+        self.variance_ratio = extras.get("variance_ratio")
+        self.betas_bound = extras.get("betas_bound", np.full(self.shape_count, _USER_MODEL_RANGE_SIGMA))
+        self._range_measurements = extras.get("range_measurements_cm")
+        self._smpl_joints = _SMPL_JOINTS_OF_LAYOUT[layout]
+
     def range_measurements(self):
         """Measurements (N, M) in cm, ``ALL_MEASUREMENT_KEYS`` order, of bodies at the edge of the
         model's shape space: for the default model the extreme adult anny bodies (stored at build),
@@ -79,18 +91,6 @@ class BodyModel:
                     rows.append([measured[key] for key in ALL_MEASUREMENT_KEYS])
             self._range_measurements = np.array(rows)
         return self._range_measurements
-
-    def __init__(self, layer, name: str, gender: str, layout: str, extras: dict):
-        self.layer = layer
-        self.name = name
-        self.gender = gender
-        self.layout = layout
-        self.faces = np.asarray(layer.faces, dtype=np.int32)
-        self.shape_count = int(layer.num_betas)
-        self.variance_ratio = extras.get("variance_ratio")
-        self.betas_bound = extras.get("betas_bound", np.full(self.shape_count, _USER_MODEL_RANGE_SIGMA))
-        self._range_measurements = extras.get("range_measurements_cm")
-        self._smpl_joints = _SMPL_JOINTS_OF_LAYOUT[layout]
 
     @property
     def vertex_count(self) -> int:

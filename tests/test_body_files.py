@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pytest
 import trimesh
+from mannequin import mannequin_smpl_file
 
 from body import MEASUREMENT_KEYS, default_body, load_body_json, save_body_json
 from body.default_woman import default_body_targets
@@ -77,6 +78,17 @@ def test_body_command_writes_the_body_and_mesh_and_prints_the_table(tmp_path, ca
     assert len(loaded.vertices) == 13718 and loaded.bounds[0][1] == pytest.approx(0.0, abs=1e-5)
     printed = capsys.readouterr().out
     assert "requested" in printed and "measured" in printed and "waist" in printed
+
+
+def test_body_command_uses_a_users_model_and_its_body_file_reloads(tmp_path):
+    model_file, out = tmp_path / "my_smpl.npz", tmp_path / "body.json"
+    mannequin_smpl_file(model_file)
+    assert _run_body_command(["--height", "180", "--body-model", str(model_file), "-o", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert data["model"] == str(model_file.resolve()) and len(data["betas"]) == 2
+    again = load_body_json(out)
+    assert abs(again.measurements_cm["height"] - 180) <= FIT_TOLERANCE_CM
+    assert len(again.vertices) == len(np.load(model_file)["v_template"])
 
 
 def test_body_command_refuses_requests_it_cannot_meet(tmp_path):
