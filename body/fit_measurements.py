@@ -4,7 +4,7 @@ import numpy as np
 
 from body.body import Body
 from body.measure import ALL_MEASUREMENT_KEYS
-from body.model_errors import MeasurementRangeError, UnknownMeasurementError
+from body.model_errors import MeasurementRangeError, NoBodyRequestError, UnknownMeasurementError
 
 __all__ = ["FIT_TOLERANCE_CM", "body_from_measurements", "check_measurement_ranges"]
 
@@ -87,12 +87,16 @@ def body_from_measurements(targets: dict[str, float], gender: str = "female", mo
 
     Raises
     ------
-    UnknownMeasurementError, MeasurementRangeError
+    NoBodyRequestError, UnknownMeasurementError, MeasurementRangeError
     """
     import torch
 
     from body.model import load_body_model
 
+    if not targets:
+        raise NoBodyRequestError(
+            f"No measurement was given; give any of {', '.join(ALL_MEASUREMENT_KEYS)} (cm)."
+        )
     model = model or load_body_model(gender)
     targets = {key: float(value) for key, value in targets.items()}
     check_measurement_ranges(targets, model)

@@ -9,7 +9,7 @@ import pytest
 from assets import asset_path
 from body import body_from_measurements, load_body_model
 from body.fit_measurements import FIT_TOLERANCE_CM
-from body.model_errors import MeasurementRangeError, UnknownMeasurementError
+from body.model_errors import MeasurementRangeError, NoBodyRequestError, UnknownMeasurementError
 
 _CHART = json.loads(asset_path("size_charts.json").read_text())
 
@@ -66,3 +66,5 @@ def test_requests_no_body_can_meet_name_the_measurement_and_the_range():
         body_from_measurements({"waist": 115, "hip": 55}, "female")
     with pytest.raises(UnknownMeasurementError, match="bust"):
         body_from_measurements({"bust": 90}, "female")
+    with pytest.raises(NoBodyRequestError, match="height"):
+        body_from_measurements({}, "female")
