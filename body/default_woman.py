@@ -1,5 +1,6 @@
 """The bundled default body: the size-M woman of ``assets/size_charts.json``."""
 
+import dataclasses
 import functools
 import json
 
@@ -22,18 +23,32 @@ def default_body_targets() -> dict[str, float]:
     return targets
 
 
-@functools.lru_cache(maxsize=1)
 def default_body() -> Body:
     """The default body: the size-M woman, fitted once by the default female model and cached.
 
     The fitted betas are kept under ``cache_dir()/bodies`` beside the model they belong to, so
-    later calls only rebuild the mesh (about 2 s in a new process, instant within one).
+    later calls only rebuild the mesh (about 2 s in a new process, instant within one). Each call
+    returns its own copy, free to change.
 
     Returns
     -------
     Body
         Rest pose, ``source`` ``default``.
     """
+    body = _cached_default_body()
+    return dataclasses.replace(
+        body,
+        vertices=body.vertices.copy(),
+        faces=body.faces.copy(),
+        joints=body.joints.copy(),
+        betas=body.betas.copy(),
+        pose=body.pose.copy(),
+        measurements_cm=dict(body.measurements_cm),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _cached_default_body() -> Body:
     from body.anny_build import default_model_path
     from body.fit_measurements import body_from_measurements
     from body.model import load_body_model
