@@ -410,9 +410,8 @@ def build_body_model(gender: str, anny=None, progress=None) -> Path:
     corner_vertices, _ = anny_rest_bodies(anny, _corner_phenotypes(gender))
     range_measurements = _measure_bodies(corner_vertices, faces, regressor)
     corner_offsets = (corner_vertices - v_template).reshape(len(corner_vertices), -1).T
-    corner_betas = np.linalg.lstsq(shapedirs.reshape(-1, SHAPE_COMPONENT_COUNT), corner_offsets, rcond=None)[
-        0
-    ]
+    directions = shapedirs.reshape(-1, SHAPE_COMPONENT_COUNT)
+    corner_betas, *_ = np.linalg.lstsq(directions, corner_offsets, rcond=None)
     path = default_model_path(gender)
     with atomic_path(path) as tmp:
         np.savez_compressed(
