@@ -117,33 +117,47 @@ def mannequin() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.vstack(vertices), np.vstack(faces), joints
 
 
-def mannequin_smpl_file(path) -> None:
+def mannequin_smpl_file(path, hands: bool = False) -> None:
     """Write the mannequin as a tiny SMPL-layout ``.npz`` model with two shape directions.
 
     Beta 0 scales the body about the floor (taller and wider); beta 1 widens it. Each vertex is
     skinned to its nearest joint; each joint is a convex combination of the vertices nearest it.
+    With ``hands`` the file has SMPL-H's layout: SMPL's first 22 joints, then 15 joints per hand
+    (all at the hand, in chains of three from the wrist) and hand pose components.
     """
     vertices, faces, joints = mannequin()
+    parents = [-1, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 12, 13, 14, 16, 17, 18, 19, 20, 21]
+    if hands:
+        hand_parents = []
+        for wrist, first in ((20, 22), (21, 37)):
+            for root in range(first, first + 15, 3):
+                hand_parents += [wrist, root, root + 1]
+        joints = np.vstack([joints[:22], np.repeat(joints[22:24], 15, axis=0)])
+        parents = parents[:22] + hand_parents
+    joint_count = len(joints)
     vertex_count = len(vertices)
     shapedirs = np.zeros((vertex_count, 3, 2))
     shapedirs[:, :, 0] = 0.05 * vertices
     shapedirs[:, [0, 2], 1] = 0.05 * vertices[:, [0, 2]]
     distances = np.linalg.norm(vertices[:, None] - joints[None], axis=2)
-    weights = np.zeros((vertex_count, 24))
+    weights = np.zeros((vertex_count, joint_count))
     weights[np.arange(vertex_count), distances.argmin(axis=1)] = 1.0
-    regressor = np.zeros((24, vertex_count))
-    for j in range(24):
+    regressor = np.zeros((joint_count, vertex_count))
+    for j in range(joint_count):
         nearest = np.argsort(distances[:, j])[:40]
         design = np.vstack([vertices[nearest].T, np.ones(len(nearest))])
         regressor[j, nearest] = nnls(design, np.append(joints[j], 1.0))[0]
-    parents = [-1, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 12, 13, 14, 16, 17, 18, 19, 20, 21]
-    np.savez(
-        path,
-        v_template=vertices,
-        shapedirs=shapedirs,
-        posedirs=np.zeros((vertex_count, 3, 207)),
-        J_regressor=regressor,
-        weights=weights,
-        kintree_table=np.array([[4294967295] + parents[1:], list(range(24))], dtype=np.int64),
-        f=faces,
-    )
+    arrays = {
+        "v_template": vertices,
+        "shapedirs": shapedirs,
+        "posedirs": np.zeros((vertex_count, 3, 9 * (joint_count - 1))),
+        "J_regressor": regressor,
+        "weights": weights,
+        "kintree_table": np.array([[4294967295] + parents[1:], list(range(joint_count))], dtype=np.int64),
+        "f": faces,
+    }
+    if hands:
+        for side in "lr":
+            arrays[f"hands_components{side}"] = np.eye(45)
+            arrays[f"hands_mean{side}"] = np.zeros(45)
+    np.savez(path, **arrays)

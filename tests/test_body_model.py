@@ -115,6 +115,21 @@ def test_a_users_smpl_file_loads_through_the_same_code(tmp_path):
     assert taller.measurements_cm["height"] == pytest.approx(1.05 * MANNEQUIN_CM["height"], abs=0.05)
 
 
+def test_a_users_smplh_file_loads_and_poses(tmp_path):
+    path = tmp_path / "my_smplh.npz"
+    mannequin_smpl_file(path, hands=True)
+    model = load_body_model("female", path)
+    assert model.layout == "smplh"
+    body = model.body(np.zeros(2))
+    assert body.joints.shape == (24, 3)
+    assert body.measurements_cm["height"] == pytest.approx(MANNEQUIN_CM["height"], abs=0.05)
+    pose = np.zeros(72)
+    pose[3 * SMPL_JOINT_NAMES.index("left_shoulder") + 2] = 0.8
+    raised = model.body(np.zeros(2), pose)
+    wrist = SMPL_JOINT_NAMES.index("left_wrist")
+    assert np.linalg.norm(raised.joints[wrist] - body.joints[wrist]) > 0.1
+
+
 def test_bad_model_files_and_genders_get_a_sentence(tmp_path):
     with pytest.raises(BodyModelFileError, match="does not exist"):
         load_body_model("female", tmp_path / "missing.npz")
