@@ -26,6 +26,7 @@ __all__ = [
     "UnknownMaterialError",
     "DeviceError",
     "init_taichi",
+    "bench_drape",
 ]
 
 _HOME = {
@@ -42,6 +43,7 @@ _HOME = {
     "UnknownMaterialError": "sim.errors",
     "DeviceError": "sim.errors",
     "init_taichi": "sim.device",
+    "bench_drape": "sim.bench",
 }
 
 
