@@ -39,6 +39,7 @@ __all__ = [
     "MeasurementPlan",
     "MeshSlicer",
     "evaluate_plan",
+    "girth_heights",
     "measure_body",
     "plan_measurements",
 ]
@@ -487,6 +488,33 @@ def evaluate_plan(plan: MeasurementPlan, vertices: np.ndarray, joints: np.ndarra
             length = max(loops) if kind == "largest_loop" else min(loops)
         measurements[name] = 100.0 * length
     return measurements
+
+
+def girth_heights(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarray) -> dict[str, float]:
+    """The level (y, metres, same frame as ``vertices``) at which each girth is taken.
+
+    Parameters
+    ----------
+    vertices : (V, 3) float
+        Rest-pose mesh, metres, Y up, facing +Z.
+    faces : (F, 3) int
+    joints : (24, 3) float
+
+    Returns
+    -------
+    dict[str, float]
+        ``chest``, ``waist``, ``hip``, ``neck``, ``thigh``.
+    """
+    plan = plan_measurements(vertices, faces, joints)
+    points = plan.weights @ np.concatenate([vertices, joints]).astype(np.float64)
+    heights = {}
+    for name, (kind, pieces) in plan.spans.items():
+        if kind in ("largest_loop", "smallest_loop"):
+            loops = [points[start:stop] for start, stop in pieces]
+            perimeters = [_loop_perimeter(loop[:, [0, 2]]) for loop in loops]
+            pick = np.argmax if kind == "largest_loop" else np.argmin
+            heights[name] = float(loops[int(pick(perimeters))][:, 1].mean())
+    return heights
 
 
 def measure_body(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarray) -> dict[str, float]:

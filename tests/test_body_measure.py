@@ -5,7 +5,7 @@ import pytest
 import torch
 from mannequin import MANNEQUIN_CM, mannequin, polygon_perimeter, prism, round_outline, star_outline
 
-from body.measure import ALL_MEASUREMENT_KEYS, MeshSlicer, measure_body, plan_measurements
+from body.measure import ALL_MEASUREMENT_KEYS, MeshSlicer, girth_heights, measure_body, plan_measurements
 from body.measure_torch import measure_plan_torch
 
 
@@ -36,6 +36,13 @@ def test_the_tape_bridges_hollows_and_skips_the_arms():
     assert measured["hip"] < star_loop_cm - 5.0
     # The chest level cuts both arms too; only the torso loop counts.
     assert measured["chest"] == pytest.approx(100 * polygon_perimeter(0.15), abs=0.02)
+
+
+def test_girths_are_taken_at_the_levels_of_their_parts():
+    vertices, faces, joints = mannequin()
+    levels = girth_heights(vertices, faces, joints)
+    assert 0.80 < levels["hip"] < 0.951 and 0.951 < levels["waist"] < 1.101 and 1.101 < levels["chest"] < 1.40
+    assert 1.45 < levels["neck"] < 1.55 and levels["thigh"] == pytest.approx(0.78)
 
 
 def test_measurements_follow_the_body_not_where_it_stands():
