@@ -1,11 +1,12 @@
 """The photo benchmark: render bodies of known measurements, estimate them back, report the errors.
 
-Each person is drawn from the default body model's shape space (betas within two standard deviations,
-alternating female and male, so sizes run from small to large), posed standing with the arms slightly
-away from the body, and rendered offscreen from the front and from the left side with a random skin
-tone, background, camera distance, camera height and field of view. ``estimate_from_photos`` then
-estimates each body from front + side and from the front photo alone, with the height given, and the
-benchmark reports the mean absolute error of each measurement in cm and the estimation time per person.
+Each person is a body made by ``body_from_measurements`` to a size of the bundled size chart (women's
+or men's, alternating; chest, waist and hip drawn within the size's range, height around the chart's),
+posed standing with the arms slightly away from the body, and rendered offscreen from the front and
+from the left side with a random skin tone, background, camera distance, camera height and field of
+view. ``estimate_from_photos`` then estimates each body from front + side and from the front photo
+alone, with the height given, and the benchmark reports the mean absolute error of each measurement in
+cm and the estimation time per person.
 """
 
 import time
@@ -72,6 +73,20 @@ def render_bench_person(model, betas, rng, image_size=(720, 960)):
     return truth, photos
 
 
+def _bench_targets(gender: str, rng) -> dict[str, float]:
+    """Measurements (cm) of a random size of the bundled chart for ``gender``."""
+    import json
+
+    from assets import asset_path
+
+    chart = json.loads(asset_path("size_charts.json").read_text())["women" if gender == "female" else "men"]
+    sizes = [key for key, value in chart.items() if isinstance(value, dict)]
+    size = chart[sizes[rng.integers(len(sizes))]]
+    targets = {key: float(rng.uniform(*size[key])) for key in ("chest", "waist", "hip")}
+    targets["height"] = float(chart["height"] + rng.uniform(-8.0, 8.0))
+    return targets
+
+
 def run_photo_bench(n_people=8, seed=0, image_size=(720, 960), overlay_dir=None) -> dict:
     """Render ``n_people`` known bodies, estimate them from photos, and report the errors.
 
@@ -88,34 +103,45 @@ def run_photo_bench(n_people=8, seed=0, image_size=(720, 960), overlay_dir=None)
     Returns
     -------
     dict
-        ``front_side`` and ``front_only``: ``mae_cm`` per measurement, ``max_abs_cm`` per measurement and
-        ``seconds_per_person``; ``targets``; ``people``: per person the gender and true and estimated
-        measurements.
+        ``front_side`` and ``front_only``: ``mae_cm`` per measurement, ``max_abs_cm`` per measurement,
+        ``failures`` (people whose photos the estimator refused, with its message; left out of the
+        errors), ``seconds_per_person`` (wall clock) and ``cpu_seconds_per_person`` (this process's CPU
+        time over all its threads, which other programs on the machine do not inflate); ``targets``;
+        ``per_person``: each person's gender and true and estimated measurements.
     """
     from pathlib import Path
 
+    from body.fit_measurements import body_from_measurements
     from body.model import load_body_model
+    from body.photo_errors import PhotoError
     from body.photo_estimate import estimate_from_photos
 
     rng = np.random.default_rng(seed)
     people = []
     errors = {"front_side": [], "front_only": []}
     seconds = {"front_side": [], "front_only": []}
+    cpu_seconds = {"front_side": [], "front_only": []}
+    failures = {"front_side": [], "front_only": []}
     for index in range(n_people):
         gender = _GENDERS[index % len(_GENDERS)]
         model = load_body_model(gender)
-        betas = np.clip(rng.normal(size=model.shape_count), -2.0, 2.0).astype(np.float32)
+        betas = body_from_measurements(_bench_targets(gender, rng), gender, model).betas
         truth, photos = render_bench_person(model, betas, rng, image_size)
         record = {"gender": gender, "truth_cm": {k: truth.measurements_cm[k] for k in BENCH_MEASUREMENTS}}
         for mode, used in (("front_side", photos), ("front_only", photos[:1])):
-            started = time.perf_counter()
-            estimate = estimate_from_photos(
-                used,
-                height_cm=truth.measurements_cm["height"],
-                gender=gender,
-                overlay_dir=None if overlay_dir is None else Path(overlay_dir) / f"person{index}_{mode}",
-            )
+            started, cpu_started = time.perf_counter(), time.process_time()
+            try:
+                estimate = estimate_from_photos(
+                    used,
+                    height_cm=truth.measurements_cm["height"],
+                    gender=gender,
+                    overlay_dir=None if overlay_dir is None else Path(overlay_dir) / f"person{index}_{mode}",
+                )
+            except PhotoError as error:
+                failures[mode].append(f"person {index}: {error}")
+                continue
             seconds[mode].append(time.perf_counter() - started)
+            cpu_seconds[mode].append(time.process_time() - cpu_started)
             record[f"{mode}_cm"] = {k: estimate.measurements_cm[k] for k in BENCH_MEASUREMENTS}
             errors[mode].append(
                 [estimate.measurements_cm[k] - truth.measurements_cm[k] for k in BENCH_MEASUREMENTS]
@@ -132,6 +158,8 @@ def run_photo_bench(n_people=8, seed=0, image_size=(720, 960), overlay_dir=None)
                 k: round(float(v), 2) for k, v in zip(BENCH_MEASUREMENTS, absolute.max(axis=0), strict=True)
             },
             "seconds_per_person": round(float(np.mean(seconds[mode])), 2),
+            "cpu_seconds_per_person": round(float(np.mean(cpu_seconds[mode])), 2),
+            "failures": failures[mode],
         }
     report["per_person"] = people
     return report

@@ -28,7 +28,7 @@ FIT_STEPS = 150
 
 _KEYPOINT_SCALE_CM = 12.0
 _HEIGHT_TOLERANCE_CM = 0.5
-_WEIGHTS = {"keypoints": 1.0, "inside": 1.0, "cover": 10.0, "betas": 0.01, "pose": 1.0, "turn": 5.0}
+_WEIGHTS = {"keypoints": 1.0, "inside": 1.0, "cover": 20.0, "betas": 0.01, "pose": 1.0, "turn": 5.0}
 # How firmly each of SMPL's 23 body joints is held at rest: the arms move freely, legs a little; the
 # spine, neck and head (which nothing in a photo pins down well) and the hands and feet are held firmly.
 _JOINT_STIFFNESS = np.array([
