@@ -2,9 +2,12 @@
 
 The peer (Newton's XPBD, when the ``newton`` package is installed) runs the same garment mesh, body,
 frame rate and substeps in the same process, its frames interleaved with fitroom's, so a busy machine
-slows both alike and the ratio between them holds.
+slows both alike and the ratio between them holds. Whatever Newton and Warp print goes to stderr,
+leaving stdout to the JSON.
 """
 
+import contextlib
+import sys
 import time
 
 import numpy as np
@@ -78,28 +81,29 @@ def bench_drape(
 
     rival = None
     peer_report: dict = {"solver": "newton.solvers.SolverXPBD"}
-    missing = newton_available() if peer else "not requested"
-    if missing is None:
-        fabric = material_preset(list(garment["materials"])[0])
-        try:
-            rival = NewtonDrape(
-                body_vertices,
-                body_faces,
-                garment["rest_uv"],
-                garment["positions"],
-                garment["faces"],
-                garment["stitches"],
-                fabric.density_kg_m2,
-                drape.model.friction,
-                drape.model.thickness,
-                device=drape.device,
-                fps=fps,
-                substeps=drape.solver.substeps,
-            )
-            rival.step()
-        except Exception as error:
-            missing = f"{type(error).__name__}: {error}"
-            rival = None
+    with contextlib.redirect_stdout(sys.stderr):
+        missing = newton_available() if peer else "not requested"
+        if missing is None:
+            fabric = material_preset(list(garment["materials"])[0])
+            try:
+                rival = NewtonDrape(
+                    body_vertices,
+                    body_faces,
+                    garment["rest_uv"],
+                    garment["positions"],
+                    garment["faces"],
+                    garment["stitches"],
+                    fabric.density_kg_m2,
+                    drape.model.friction,
+                    drape.model.thickness,
+                    device=drape.device,
+                    fps=fps,
+                    substeps=drape.solver.substeps,
+                )
+                rival.step()
+            except Exception as error:
+                missing = f"{type(error).__name__}: {error}"
+                rival = None
     if rival is None:
         peer_report["skipped"] = missing
 
@@ -111,9 +115,10 @@ def bench_drape(
         drape.step()
         ours.append(time.perf_counter() - tick)
         if rival is not None:
-            tick = time.perf_counter()
-            rival.step()
-            theirs.append(time.perf_counter() - tick)
+            with contextlib.redirect_stdout(sys.stderr):
+                tick = time.perf_counter()
+                rival.step()
+                theirs.append(time.perf_counter() - tick)
         if drape.frames >= 30 and drape.settled:
             seconds_to_rest = round(float(np.sum(ours)), 3)
             break

@@ -20,8 +20,10 @@ __all__ = ["NewtonDrape", "newton_available"]
 def newton_available() -> str | None:
     """``None`` when Newton imports, else the reason it does not."""
     try:
+        import warp
+
+        warp.config.quiet = True
         import newton  # noqa: F401
-        import warp  # noqa: F401
     except Exception as error:
         return f"{type(error).__name__}: {error}"
     return None
@@ -66,10 +68,11 @@ class NewtonDrape:
         substeps: int = 10,
         sew_speed: float = 0.5,
     ):
-        import newton
         import warp as wp
 
         wp.config.quiet = True
+        import newton
+
         self._wp = wp
         builder = newton.ModelBuilder(up_axis=newton.Axis.Y)
         builder.add_shape_mesh(

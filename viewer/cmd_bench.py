@@ -1,6 +1,8 @@
 """``fitroom bench``: drape the bundled T-shirt on the default body and print the solver's figures as JSON."""
 
+import contextlib
 import json
+import sys
 
 __all__ = ["add_parser", "run"]
 
@@ -20,8 +22,21 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    # Taichi, Warp and Newton print banners on stdout; they go to stderr so stdout is only the JSON.
+    with contextlib.redirect_stdout(sys.stderr):
+        report = _bench(args)
+    text = json.dumps(report, indent=2)
+    print(text)
+    if args.out:
+        from fitroom.files import atomic_path
+
+        with atomic_path(args.out) as path:
+            path.write_text(text + "\n")
+    return 0
+
+
+def _bench(args) -> dict:
     from body import default_body
-    from fitroom.files import atomic_path
     from garments import make_garment
     from sim.bench import bench_drape
 
@@ -49,9 +64,4 @@ def run(args) -> int:
             peer=not args.no_peer,
         )
     )
-    text = json.dumps(report, indent=2)
-    print(text)
-    if args.out:
-        with atomic_path(args.out) as path:
-            path.write_text(text + "\n")
-    return 0
+    return report
