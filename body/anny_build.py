@@ -110,9 +110,10 @@ _COCO_LANDMARKS = {
 
 def default_model_path(gender: str) -> Path:
     """Where the built default model of ``gender`` is cached (it may not exist yet)."""
-    import anny
+    from importlib.metadata import version
 
-    name = f"fitroom_anny{anny.__version__}_b{BUILD_VERSION}_{gender}.npz"
+    # The version from the package metadata: importing anny itself takes seconds.
+    name = f"fitroom_anny{version('anny')}_b{BUILD_VERSION}_{gender}.npz"
     return cache_dir() / "body_model" / name
 
 
