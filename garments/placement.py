@@ -46,6 +46,8 @@ _ARM_RING_SPREAD = 1.6
 _SHOULDER_FLARE = 1.2
 # Half-height (m) of the band round the crotch where trouser legs pass from the trunk to the legs.
 _LEG_BLEND = 0.05
+# Most 1 cm steps a vertex stuck inside the body may walk to get out.
+_WALK_STEPS = 40
 # Waist-hung garments sit with their top edge this far above the natural waist (m).
 _WAIST_LIFT = 0.02
 
@@ -54,8 +56,12 @@ def _smooth(values: np.ndarray, width: int = 9) -> np.ndarray:
     """Running maximum then running mean over ``width`` rows (edges padded)."""
     pad = width // 2
     padded = np.pad(values, pad, mode="edge")
-    maxed = np.lib.stride_tricks.sliding_window_view(padded, width).max(axis=1)
-    return np.convolve(np.pad(maxed, pad, mode="edge"), np.ones(width) / width, mode="valid")
+    return _running_mean(np.lib.stride_tricks.sliding_window_view(padded, width).max(axis=1), width)
+
+
+def _running_mean(values: np.ndarray, width: int = 9) -> np.ndarray:
+    """Running mean over ``width`` rows (edges padded)."""
+    return np.convolve(np.pad(values, width // 2, mode="edge"), np.ones(width) / width, mode="valid")
 
 
 def _fill_gaps(rows: list) -> np.ndarray:
@@ -91,13 +97,22 @@ def _wrap(arc: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np
 
 
 def _required_perimeter(row_of_vertex, panel_of_vertex, arc, row_count, looseness):
-    """Per row, the summed width of all panels crossing it, times ``looseness``."""
-    keys = panel_of_vertex * row_count + row_of_vertex
+    """Per row, the summed width of all panels crossing it, times ``looseness``.
+
+    A panel's first and last rows are left out, so panels stacked one above the other (a waistband on
+    a skirt) are not counted twice where they meet.
+    """
     panels = int(panel_of_vertex.max()) + 1
+    first = np.full(panels, row_count)
+    last = np.full(panels, -1)
+    np.minimum.at(first, panel_of_vertex, row_of_vertex)
+    np.maximum.at(last, panel_of_vertex, row_of_vertex)
+    inner = (row_of_vertex > first[panel_of_vertex]) & (row_of_vertex < last[panel_of_vertex])
+    keys = panel_of_vertex[inner] * row_count + row_of_vertex[inner]
     low = np.full(panels * row_count, np.inf)
     high = np.full(panels * row_count, -np.inf)
-    np.minimum.at(low, keys, arc)
-    np.maximum.at(high, keys, arc)
+    np.minimum.at(low, keys, arc[inner])
+    np.maximum.at(high, keys, arc[inner])
     widths = np.where(np.isfinite(low), high - low, 0.0).reshape(panels, row_count).sum(axis=0)
     return widths * looseness
 
@@ -115,10 +130,14 @@ def _place_on_trunk(
         trunk_slice_ellipse(body_vertices, min(h, top_cap), x) for h, x in zip(rows, row_centres, strict=True)
     ]
     centre_z, a, b = _fill_gaps(sampled).T
-    centre_z = np.convolve(np.pad(centre_z, 4, mode="edge"), np.ones(9) / 9, mode="valid")
-    a, b = _smooth(a) + clearance, _smooth(b) + clearance
+    centre_z = _running_mean(centre_z)
+    a, b = _smooth(a), _smooth(b)
     row_of_vertex = np.clip(np.round((heights - rows[0]) / _ROW).astype(int), 0, len(rows) - 1)
-    needed = _required_perimeter(row_of_vertex, panel_of_vertex, arc, len(rows), looseness)
+    needed = _smooth(_required_perimeter(row_of_vertex, panel_of_vertex, arc, len(rows), looseness))
+    # A garment tighter than the body plus clearance goes closer (down to MIN_CLEARANCE), so its seams
+    # start nearly closed; a looser one goes on a surface widened to its own girth.
+    offset = np.clip((needed - _ellipse_perimeter(a, b)) / (2 * np.pi), MIN_CLEARANCE, clearance)
+    a, b = a + _running_mean(offset), b + _running_mean(offset)
     scale = _smooth(np.maximum(1.0, needed / _ellipse_perimeter(a, b)))
     a, b = a * scale, b * scale
     a_v, b_v, z_v, x_v = (np.interp(heights, rows, values) for values in (a, b, centre_z, row_centres))
@@ -245,8 +264,12 @@ def _world_direction(panel, direction: np.ndarray) -> np.ndarray:
     return ends[1] - ends[0]
 
 
-def _push_out(positions: np.ndarray, body, distance: float) -> np.ndarray:
-    """Move vertices inside the body, or closer to it than ``distance``, out along the body normal."""
+def _push_out(positions: np.ndarray, body, distance: float, facing: np.ndarray) -> np.ndarray:
+    """Move vertices inside the body, or closer to it than ``distance``, out along the body normal.
+
+    Where the body leaves no room along its normal (between thighs that touch), a vertex still inside
+    walks along ``facing`` (+1: forward, -1: backward, per vertex) until it is out of the body.
+    """
     vertices = np.asarray(body.vertices, np.float64)
     faces = np.asarray(body.faces)
     normals = vertex_normals(vertices, faces)
@@ -255,11 +278,16 @@ def _push_out(positions: np.ndarray, body, distance: float) -> np.ndarray:
     for _ in range(4):
         _, nearest = tree.query(positions)
         height = ((positions - vertices[nearest]) * normals[nearest]).sum(axis=1)
-        inside = points_inside(vertices, faces, positions)
-        bad = inside | (height < distance)
+        bad = points_inside(vertices, faces, positions) | (height < distance)
         if not bad.any():
-            break
+            return positions
         positions[bad] = vertices[nearest[bad]] + distance * 1.5 * normals[nearest[bad]]
+    stuck = points_inside(vertices, faces, positions)
+    for _ in range(_WALK_STEPS):
+        if not stuck.any():
+            break
+        positions[stuck, 2] += facing[stuck] * _ROW
+        stuck[stuck] = points_inside(vertices, faces, positions[stuck])
     return positions
 
 
@@ -364,4 +392,5 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
         positions[mine] = _place_on_arm(
             body, limb, world[mine], meshed.vertex_panel[mine], sides, grains, clearance
         )
-    return _garment(meshed, _push_out(positions, body, MIN_CLEARANCE))
+    facing = np.where(back, -1.0, 1.0)
+    return _garment(meshed, _push_out(positions, body, MIN_CLEARANCE, facing))
