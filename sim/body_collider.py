@@ -68,12 +68,14 @@ def _resolve_signed_distance(
     skin_point: ti.types.ndarray(dtype=ti.math.vec3, ndim=3),
     origin: ti.math.vec3,
     spacing: ti.f32,
+    keep_far: ti.i32,
 ):
     for i, j, k in nearest:
         key = nearest[i, j, k]
         velocity[i, j, k] = ti.Vector([0.0, 0.0, 0.0])
         if key == ti.i64(_UNSET):
-            distance[i, j, k] = ti.math.inf
+            if keep_far == 0:
+                distance[i, j, k] = ti.math.inf
         else:
             t = ti.cast(key & ti.i64(0xFFFFFFFF), ti.i32)
             tri = triangles[t]
@@ -214,7 +216,7 @@ class BodyCollider:
         box_min: np.ndarray,
         box_max: np.ndarray,
         spacing: float = 6e-3,
-        band: float = 18e-3,
+        band: float = 12e-3,
     ):
         init_taichi()
         faces = np.asarray(faces)
@@ -247,8 +249,10 @@ class BodyCollider:
         vertices : (Vb, 3) float
             New body vertices, same topology, m.
         dt : float, optional
-            Seconds since the previous pose; the body velocity is the change over ``dt``
-            (zero when left out).
+            Seconds since the previous pose; the body velocity is the change over ``dt``. With it,
+            the body is taken to have moved a little: only the band near the skin is recomputed
+            and nodes further out keep their distances, which keeps a moving avatar cheap. Without it
+            (a new pose) the whole grid is rebuilt and the velocity is zero.
         """
         vertices = np.ascontiguousarray(vertices, np.float32)
         if vertices.shape != (self.vertex_count, 3) or not np.all(np.isfinite(vertices)):
@@ -284,8 +288,10 @@ class BodyCollider:
             self._skin_point,
             origin,
             self.spacing,
+            int(dt is not None),
         )
-        self.distance.from_numpy(self._fill_far_field(self.distance.to_numpy()))
+        if dt is None:
+            self.distance.from_numpy(self._fill_far_field(self.distance.to_numpy()))
 
     def _fill_far_field(self, distance: np.ndarray) -> np.ndarray:
         """Give nodes beyond the band a distance and the sign of the side they are on."""
