@@ -3,7 +3,7 @@
 A :class:`Drape` owns a :class:`~sim.model.Model`, a :class:`~sim.state.State`, the body collider and a
 :class:`~sim.solver_xpbd.SolverXPBD`. Each :meth:`Drape.step` advances one frame, watches for blow-ups
 (a non-finite position or a jump no fabric makes in a frame), and re-runs a bad frame from its start
-with twice the substeps and the velocities zeroed.
+with the velocities zeroed and twice the substeps, which it keeps from then on.
 """
 
 import time
@@ -28,6 +28,7 @@ _BLOW_UP_JUMP_M = 0.25
 _GRID_MARGIN_M = 0.12
 _CONTACT_SLACK_M = 1e-3
 _RING_HALF_WIDTH_M = 0.01
+_LONGEST_SUBSTEP_S = 1.0 / 200.0
 
 
 @ti.kernel
@@ -89,10 +90,11 @@ class Drape:
     fps : float
         Frames per simulated second; each :meth:`step` is ``1 / fps`` s.
     substeps : int
-        Solver substeps per frame. XPBD with one iteration per substep lets fabric that hangs under
-        its own weight settle over-stretched by roughly ``3 n g h² / edge`` (``n`` vertices hanging
-        below, ``h`` the substep); 20 substeps at 60 fps keep a T-shirt's strain within about two
-        points of a run at 80, while 10 read about twenty points high at the 95th percentile. Pass 10
+        Solver substeps per frame, raised for slow frame rates so that no substep exceeds 5 ms.
+        XPBD with one iteration per substep lets fabric that hangs under its own weight settle
+        over-stretched by roughly ``3 n g h² / edge`` (``n`` vertices hanging below, ``h`` the
+        substep); 20 substeps at 60 fps keep a T-shirt's strain within about two points of a run at
+        80, while 10 read about twenty points high at the 95th percentile. Pass 10
         where interactivity matters more than the strain figures.
     self_collision : bool
 
@@ -131,7 +133,8 @@ class Drape:
             raise DrapeInputError(f"positions has {len(positions)} vertices but rest_uv has {len(rest_uv)}.")
         self.model = Model.from_arrays(rest_uv, faces, stitches, grain, face_material, materials, pins=pins)
         self.fps = float(fps)
-        self.base_substeps = int(substeps)
+        # However long a frame, no substep is longer than _LONGEST_SUBSTEP_S.
+        self.base_substeps = max(int(substeps), int(np.ceil(1.0 / (self.fps * _LONGEST_SUBSTEP_S))))
         # The grid reaches below the garment by half its size: room for it to fall and drape.
         low = positions.min(0) - _GRID_MARGIN_M - [0.0, 0.5 * np.ptp(positions, axis=0).max(), 0.0]
         high = positions.max(0) + _GRID_MARGIN_M
@@ -140,7 +143,9 @@ class Drape:
         if np.all(np.maximum(low, body_low) < np.minimum(high, body_high)):
             low, high = np.maximum(low, body_low), np.minimum(high, body_high)
         self.collider = BodyCollider(body_vertices, body_faces, low, high)
-        self.solver = SolverXPBD(self.model, self.collider, self_collision, substeps=substeps)
+        self.solver = SolverXPBD(self.model, self.collider, self_collision, substeps=self.base_substeps)
+        # Velocities are clamped, so a frame moves no vertex further than this unless it blew up.
+        self._jump_limit = _BLOW_UP_JUMP_M + self.solver.max_speed / self.fps
         self.state = State(positions)
         self._frame_start = State(positions)
         self._contact_margin = 0.25 * self.model.max_edge
@@ -180,7 +185,7 @@ class Drape:
         while True:
             self.solver.step(self.state, self.state, 1.0 / self.fps, self.contacts)
             motion = _frame_motion(
-                self.state.positions, self._frame_start.positions, SETTLE_MOVE_M, _BLOW_UP_JUMP_M
+                self.state.positions, self._frame_start.positions, SETTLE_MOVE_M, self._jump_limit
             )
             moved, broken, largest_um = (int(n) for n in motion)
             if broken == 0:
@@ -190,7 +195,9 @@ class Drape:
             self.state.velocities.fill(0.0)
             self.solver.contact_push.fill(0.0)
             if self.solver.substeps >= 8 * self.base_substeps:
-                moved = 0
+                # Even eight times the substeps blow up: the frame is dropped, the cloth held where
+                # it was, and the drape reported as still moving.
+                moved, largest_um = self.model.vertex_count, int(1e6 * self._jump_limit)
                 break
             self.solver.substeps *= 2
         self._last_largest_step = largest_um * 1e-6

@@ -27,13 +27,23 @@ def _tube_drape(**options) -> Drape:
 
 def test_an_absurd_time_step_gives_finite_results():
     drape = _tube_drape(fps=0.5, substeps=2)
-    for _ in range(5):
+    for _ in range(3):
         positions = drape.step()
     assert np.all(np.isfinite(positions))
     result = drape.result({"waist": 0.9})
     for values in (result.strain_pct, result.stress_n_per_m, result.pressure_pa, result.ease_cm):
         assert np.all(np.isfinite(values))
     assert np.isfinite(result.seam_gap_mm)
+
+
+def test_a_frame_that_blows_up_is_rerun_reported_and_never_leaves_nan():
+    drape = _tube_drape(fps=0.5, substeps=2)
+    drape.solver.max_speed = 1e6
+    positions = drape.step()
+    assert drape.recoveries >= 1
+    assert np.all(np.isfinite(positions))
+    assert not drape.settled
+    assert drape.result().summary()["recoveries"] == drape.recoveries
 
 
 def test_the_same_inputs_give_the_same_drape():
