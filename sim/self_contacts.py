@@ -3,8 +3,9 @@
 Once per frame the triangles are binned into a hashed uniform grid (Teschner et al., "Optimized spatial
 hashing for collision detection of deformable objects", VMV 2003) and each vertex keeps up to
 ``CANDIDATES`` triangles within reach. Triangles touching the vertex's welded one-ring (its own
-triangles and the ones across a seam) are never candidates. Everything runs in one launch of ordered
-loops, so the candidate lists, and the drape, are the same on every run.
+triangles and the ones across a seam) are never candidates. The binning runs as ordered serial loops
+in the same launch as the per-vertex search, so the candidate lists, and the drape, are the same on
+every run.
 """
 
 import numpy as np
@@ -76,9 +77,8 @@ def _build_candidates(
                 entry_low[slot] = ti.min(a, b, c) - reach
                 entry_high[slot] = ti.max(a, b, c) + reach
                 bucket_count[bucket] += 1
-    # Each vertex looks in the cells its reach overlaps; the lists come out in table order, the same
-    # on every run.
-    ti.loop_config(serialize=True)
+    # Each vertex looks in the cells its reach overlaps and writes only its own list, in table order:
+    # the same on every run, however many threads share the loop.
     for v in range(x.shape[0]):
         p = x[v]
         own = representative[v]
