@@ -61,3 +61,9 @@ def test_fit_json_is_whole_and_carries_the_contract_keys(tmp_path):
         assert key in document["S"]
     assert document["sizes"] == ["S", "M"]
     assert list(tmp_path.iterdir()) == [tmp_path / "fit.json"]
+
+
+def test_a_single_tight_size_is_called_tight_not_the_loosest_of_several():
+    size, reason = recommend_size({"M": _summary(125)})
+    assert size == "M"
+    assert "M is tight" in reason and "loosest" not in reason

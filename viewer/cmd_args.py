@@ -4,7 +4,15 @@ import argparse
 
 from viewer.errors import SizeListError
 
-__all__ = ["add_drape_arguments", "parse_sizes", "load_body_argument", "drape_from_args", "fit_extra"]
+__all__ = [
+    "add_drape_arguments",
+    "parse_sizes",
+    "resolve_sizes",
+    "file_label",
+    "load_body_argument",
+    "drape_from_args",
+    "fit_extra",
+]
 
 
 def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> None:
@@ -32,6 +40,21 @@ def parse_sizes(text: str) -> list[str]:
     if not sizes:
         raise SizeListError(f"'--sizes {text}' names no size; give a comma-separated list such as S,M,L.")
     return sizes
+
+
+def resolve_sizes(pattern: str, text: str | None, default: list[str]) -> list[str | None]:
+    """The sizes to drape: those named in ``text``, else ``default`` for a graded pattern, else
+    ``[None]`` (the one size an ungraded pattern file is drawn in)."""
+    from garments import load_pattern
+
+    if text is not None:
+        return parse_sizes(text)
+    return list(default) if load_pattern(pattern).sizes else [None]
+
+
+def file_label(size: str) -> str:
+    """A size label fit for a file name (``as drawn`` -> ``as-drawn``)."""
+    return size.replace(" ", "-")
 
 
 def load_body_argument(path):

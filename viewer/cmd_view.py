@@ -1,6 +1,6 @@
 """``fitroom view``: the interactive fitting-room window."""
 
-from viewer.cmd_args import add_drape_arguments, load_body_argument, parse_sizes
+from viewer.cmd_args import add_drape_arguments, load_body_argument, resolve_sizes
 
 __all__ = ["add_parser", "run"]
 
@@ -8,7 +8,9 @@ __all__ = ["add_parser", "run"]
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("view", help="open the live viewer: drape, switch sizes, read fit maps")
     add_drape_arguments(parser, body_required=False)
-    parser.add_argument("--sizes", default="S,M,L,XL", help="sizes offered by the number keys and slider")
+    parser.add_argument(
+        "--sizes", default=None, help="sizes for the number keys and slider (default S,M,L,XL)"
+    )
     parser.add_argument("--out", default=".", metavar="DIR", help="where screenshots and turntables go")
 
 
@@ -22,7 +24,7 @@ def run(args) -> int:
         model,
         body,
         args.pattern,
-        parse_sizes(args.sizes),
+        resolve_sizes(args.pattern, args.sizes, ["S", "M", "L", "XL"]),
         args.material,
         args.device,
         edge_length=args.edge_length / 100,

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from viewer.cmd_args import file_label
 from viewer.fit_report import fit_table, recommend_size, write_fit_json
 from viewer.garment_export import write_garment_glb, write_garment_ply
 from viewer.pictures import render_drape, render_sizes
@@ -12,10 +13,11 @@ __all__ = ["write_fit_outputs", "write_size_files", "print_fit"]
 def write_size_files(body, drape, out_dir, meshes=True) -> list[Path]:
     """Write ``drape_<size>.png`` and, with ``meshes``, ``garment_<size>.ply`` and ``.glb``."""
     out_dir = Path(out_dir)
-    written = [out_dir / f"drape_{drape.size}.png"]
+    label = file_label(drape.size)
+    written = [out_dir / f"drape_{label}.png"]
     render_drape(body, drape, written[0])
     if meshes:
-        written += [out_dir / f"garment_{drape.size}.ply", out_dir / f"garment_{drape.size}.glb"]
+        written += [out_dir / f"garment_{label}.ply", out_dir / f"garment_{label}.glb"]
         write_garment_ply(written[1], drape)
         write_garment_glb(written[2], drape, body)
     return written

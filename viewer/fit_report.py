@@ -52,10 +52,10 @@ def recommend_size(summaries: dict[str, dict]) -> tuple[str, str]:
     summary = summaries[size]
     _, tight = _ease_ok(summary["ease_cm"])
     where = f"; no ease at {', '.join(tight)}" if tight else ""
-    return size, (
-        f"Every size is tight; {size} is the loosest tried (p95 strain "
-        f"{summary['strain_pct']['p95']:.1f} %{where}). Try a larger size."
-    )
+    figures = f"p95 strain {summary['strain_pct']['p95']:.1f} %{where}"
+    if len(summaries) == 1:
+        return size, f"{size} is tight ({figures}); try a larger size."
+    return size, f"Every size is tight; {size} is the loosest tried ({figures}). Try a larger size."
 
 
 def _json_ready(value):
@@ -89,7 +89,7 @@ def write_fit_json(path, summaries: dict[str, dict], recommended: str, reason: s
 
 
 def fit_table(summaries: dict[str, dict], recommended: str):
-    """A ``rich`` table of the sizes: strain, ease at chest / waist / hip, contact, settled."""
+    """A ``rich`` table of the sizes: mean and p95 strain, ease at chest / waist / hip, contact, settled."""
     from rich.table import Table
 
     table = Table(title="Fit by size")

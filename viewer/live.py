@@ -83,12 +83,13 @@ class LiveViewer:
 
     @property
     def size(self) -> str:
-        return self.sizes[self.size_index]
+        """Label of the size being draped (``as drawn`` for an ungraded file)."""
+        return self.garment.size
 
     def _start(self, size_index: int) -> None:
         self.size_index = size_index
         self.garment, self.drape = start_drape(
-            self.body, self.pattern, self.size, self.material, self.device, self.edge_length
+            self.body, self.pattern, self.sizes[size_index], self.material, self.device, self.edge_length
         )
         self.frame = 0
         self.result = self.drape.result()

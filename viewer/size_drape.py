@@ -34,7 +34,8 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=D
     body : body.Body
     pattern : str
         Bundled pattern name or pattern file path.
-    size : str
+    size : str or None
+        A size of the pattern, ``made-to-measure``, or None for the size an ungraded file is drawn in.
     material : str or None
         A material preset for every panel, or None for the pattern's own fabrics.
     device : str
@@ -75,7 +76,7 @@ def drape_size(
 
     garment, drape = start_drape(body, pattern, size, material, device, edge_length)
     result = drape.run(max_frames=max_frames, ring_heights=ring_heights(body))
-    return SizeDrape(size, garment, result)
+    return SizeDrape(garment.size, garment, result)
 
 
 def drape_sizes(
@@ -95,7 +96,7 @@ def drape_sizes(
     with Progress(transient=True, disable=quiet) as progress:
         task = progress.add_task(f"Draping {pattern}", total=len(sizes))
         for size in sizes:
-            progress.update(task, description=f"Draping {pattern} size {size}")
+            progress.update(task, description=f"Draping {pattern} size {size or 'as drawn'}")
             drapes.append(drape_size(body, pattern, size, material, device, edge_length, max_frames))
             progress.advance(task)
     return drapes
