@@ -3,9 +3,9 @@
 Once per frame the triangles are binned into a hashed uniform grid (Teschner et al., "Optimized spatial
 hashing for collision detection of deformable objects", VMV 2003) and each vertex keeps up to
 ``CANDIDATES`` triangles within reach. Triangles touching the vertex's welded one-ring (its own
-triangles and the ones across a seam) are never candidates. The binning runs as ordered serial loops
-in the same launch as the per-vertex search, so the candidate lists, and the drape, are the same on
-every run.
+triangles and the ones across a seam) are never candidates. On the CPU the binning runs as ordered serial
+loops in the same launch as the per-vertex search, so the candidate lists, and the drape, are the
+same on every run; on a GPU it runs in parallel.
 """
 
 import numpy as np
@@ -45,15 +45,16 @@ def _build_candidates(
     candidate_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
     cell_size: ti.f32,
     reach: ti.f32,
+    serial: ti.template(),
 ):
     table_size = bucket_count.shape[0]
     capacity = entries.shape[0]
-    ti.loop_config(serialize=True)
     for b in range(table_size):
         bucket_count[b] = 0
     # Each triangle goes into the cells its bounding box overlaps (at most 8 while cells are longer
-    # than its edges).
-    ti.loop_config(serialize=True)
+    # than its edges). On the CPU the binning is serial, so buckets list triangles in index order;
+    # on a GPU it is parallel and that order (and so the drape, in its last bits) may vary.
+    ti.loop_config(serialize=serial)
     for f in range(faces.shape[0]):
         a, b, c = x[faces[f][0]], x[faces[f][1]], x[faces[f][2]]
         low, high = _cell_range(ti.min(a, b, c), ti.max(a, b, c), cell_size)
@@ -62,21 +63,19 @@ def _build_candidates(
     ti.loop_config(serialize=True)
     for b in range(table_size):
         bucket_start[b] = 0 if b == 0 else bucket_start[b - 1] + bucket_count[b - 1]
-    ti.loop_config(serialize=True)
     for b in range(table_size):
         bucket_count[b] = 0
-    ti.loop_config(serialize=True)
+    ti.loop_config(serialize=serial)
     for f in range(faces.shape[0]):
         a, b, c = x[faces[f][0]], x[faces[f][1]], x[faces[f][2]]
         low, high = _cell_range(ti.min(a, b, c), ti.max(a, b, c), cell_size)
         for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
             bucket = _hash(ti.Vector([i, j, k]), table_size)
-            slot = bucket_start[bucket] + bucket_count[bucket]
+            slot = bucket_start[bucket] + ti.atomic_add(bucket_count[bucket], 1)
             if slot < capacity:
                 entries[slot] = f
                 entry_low[slot] = ti.min(a, b, c) - reach
                 entry_high[slot] = ti.max(a, b, c) + reach
-                bucket_count[bucket] += 1
     # Each vertex looks in the cells its reach overlaps and writes only its own list, in table order:
     # the same on every run, however many threads share the loop.
     for v in range(x.shape[0]):
@@ -86,7 +85,9 @@ def _build_candidates(
         low, high = _cell_range(p - reach, p + reach, cell_size)
         for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
             bucket = _hash(ti.Vector([i, j, k]), table_size)
-            for e in range(bucket_start[bucket], bucket_start[bucket] + bucket_count[bucket]):
+            for e in range(
+                bucket_start[bucket], ti.min(bucket_start[bucket] + bucket_count[bucket], capacity)
+            ):
                 # The box test reads only the entry itself, so most triangles cost no scattered loads.
                 if found < CANDIDATES and (p >= entry_low[e]).all() and (p <= entry_high[e]).all():
                     f = entries[e]
@@ -123,6 +124,8 @@ class SelfContacts:
         thickness plus how far cloth moves in a frame.
     cell_size : float
         Hash cell edge, m; at least the longest triangle edge.
+    serial : bool
+        Bin triangles in one ordered loop (the CPU path, deterministic) or in parallel (GPUs).
 
     Attributes
     ----------
@@ -130,8 +133,17 @@ class SelfContacts:
     candidate_count : Taichi ndarray (V,) int32
     """
 
-    def __init__(self, vertex_count: int, face_count: int, arrays: dict, reach: float, cell_size: float):
+    def __init__(
+        self,
+        vertex_count: int,
+        face_count: int,
+        arrays: dict,
+        reach: float,
+        cell_size: float,
+        serial: bool = True,
+    ):
         self.arrays = arrays
+        self.serial = serial
         self.reach = float(reach)
         self.cell_size = float(cell_size)
         table_size = 1 << int(np.ceil(np.log2(max(2 * face_count, 1024))))
@@ -162,4 +174,5 @@ class SelfContacts:
             self.candidate_count,
             self.cell_size,
             self.reach,
+            self.serial,
         )

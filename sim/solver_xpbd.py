@@ -509,6 +509,7 @@ class SolverXPBD:
             self.arrays,
             reach=reach,
             cell_size=max(self.model.max_edge, 2.0 * reach),
+            serial=self.serial,
         )
 
     def collide(self, state: State, contacts: SelfContacts) -> SelfContacts:
