@@ -37,7 +37,9 @@ class Garment:
     name : str
         Pattern name.
     size : str
-        Size label (``M``) or ``made-to-measure``.
+        Size label (``M``), ``made-to-measure`` or ``as drawn``.
+    panel_parts : list[str]
+        The body part each panel wraps (``torso``, ``neck``, ``left_arm``, ... see ``garments.PARTS``).
     """
 
     rest_uv: np.ndarray
@@ -52,6 +54,7 @@ class Garment:
     materials: list[str]
     name: str
     size: str
+    panel_parts: list[str]
 
     @property
     def vertex_count(self) -> int:

@@ -314,6 +314,7 @@ def _garment(meshed: MeshedPattern, positions: np.ndarray) -> Garment:
         materials=list(meshed.materials),
         name=meshed.pattern.name,
         size=meshed.pattern.size,
+        panel_parts=[panel_role(meshed.pattern.panels[name])[0] for name in meshed.panel_names],
     )
 
 

@@ -2,13 +2,14 @@
 
 import json
 
-from viewer.fit_report import P95_LIMIT_PCT, recommend_size, write_fit_json
+from viewer.fit_report import GIRTH_STRAIN_LIMIT_PCT, recommend_size, write_fit_json
 
 
-def _summary(p95, chest=3.0, waist=5.0, hip=4.0):
+def _summary(chest=104.0, waist=102.0, hip=101.0, ease_chest=1.0, p95=115.0):
     return {
-        "strain_pct": {"mean": p95 - 4, "p95": p95, "max": p95 + 5},
-        "ease_cm": {"chest": chest, "waist": waist, "hip": hip},
+        "strain_pct": {"mean": 104.0, "p95": p95, "max": p95 + 10},
+        "girth_strain_pct": {"chest": chest, "waist": waist, "hip": hip},
+        "ease_cm": {"chest": ease_chest, "waist": 2.0, "hip": 1.5},
         "contact_pct": 30.0,
         "penetration_pct": 0.0,
         "settled": True,
@@ -18,36 +19,51 @@ def _summary(p95, chest=3.0, waist=5.0, hip=4.0):
     }
 
 
-def test_recommends_the_smallest_size_that_is_neither_pulled_nor_tight():
-    summaries = {"S": _summary(118, chest=-1.0), "M": _summary(109), "L": _summary(104), "XL": _summary(102)}
+def test_recommends_the_smallest_size_not_stretched_round_the_body():
+    summaries = {"S": _summary(chest=117), "M": _summary(chest=107), "L": _summary(chest=104)}
     size, reason = recommend_size(summaries)
     assert size == "M"
-    assert "M" in reason and f"{P95_LIMIT_PCT:.0f}" in reason
+    assert reason.startswith("M is the smallest size") and f"{GIRTH_STRAIN_LIMIT_PCT:.0f} %" in reason
 
 
-def test_negative_ease_rules_out_a_size_even_when_strain_is_low():
-    summaries = {"S": _summary(105, waist=-0.5), "M": _summary(104)}
+def test_any_one_tight_girth_rules_a_size_out():
+    summaries = {"S": _summary(hip=112), "M": _summary()}
     assert recommend_size(summaries)[0] == "M"
 
 
-def test_a_ring_the_garment_does_not_reach_is_not_held_against_it():
-    summaries = {"S": _summary(105, hip=None)}
-    assert recommend_size(summaries)[0] == "S"
+def test_negative_ease_rules_a_size_out_even_when_the_fabric_is_not_stretched():
+    summaries = {"S": _summary(ease_chest=-0.5), "M": _summary()}
+    assert recommend_size(summaries)[0] == "M"
 
 
-def test_when_every_size_is_tight_the_loosest_is_named_and_the_reason_says_so():
-    summaries = {"S": _summary(130), "M": _summary(125, chest=-2.0)}
+def test_shoulder_strain_from_the_garment_hanging_does_not_count_against_a_size():
+    assert recommend_size({"S": _summary(p95=135), "M": _summary(p95=120)})[0] == "S"
+
+
+def test_a_girth_the_garment_does_not_reach_is_not_held_against_it():
+    assert recommend_size({"S": _summary(hip=None)})[0] == "S"
+
+
+def test_when_every_size_is_tight_the_loosest_is_named_with_where_it_is_tight():
+    summaries = {"S": _summary(chest=130), "M": _summary(chest=120, waist=111)}
     size, reason = recommend_size(summaries)
     assert size == "M"
-    assert "tight" in reason and "chest" in reason
+    assert "Every size is tight" in reason and "chest 120 %" in reason and "waist 111 %" in reason
+
+
+def test_a_single_tight_size_is_called_tight_not_the_loosest_of_several():
+    size, reason = recommend_size({"M": _summary(chest=125)})
+    assert size == "M"
+    assert "M is tight" in reason and "loosest" not in reason
 
 
 def test_fit_json_is_whole_and_carries_the_contract_keys(tmp_path):
-    summaries = {"S": _summary(118), "M": _summary(109)}
+    summaries = {"S": _summary(chest=118), "M": _summary()}
     size, reason = recommend_size(summaries)
     write_fit_json(tmp_path / "fit.json", summaries, size, reason, {"pattern": "tshirt"})
     document = json.loads((tmp_path / "fit.json").read_text())
     assert document["recommended_size"] == "M"
+    assert document["sizes"] == ["S", "M"]
     for key in (
         "strain_pct",
         "contact_pct",
@@ -59,11 +75,4 @@ def test_fit_json_is_whole_and_carries_the_contract_keys(tmp_path):
         "wall_seconds",
     ):
         assert key in document["S"]
-    assert document["sizes"] == ["S", "M"]
     assert list(tmp_path.iterdir()) == [tmp_path / "fit.json"]
-
-
-def test_a_single_tight_size_is_called_tight_not_the_loosest_of_several():
-    size, reason = recommend_size({"M": _summary(125)})
-    assert size == "M"
-    assert "M is tight" in reason and "loosest" not in reason

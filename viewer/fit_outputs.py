@@ -1,5 +1,6 @@
 """The files a fit session leaves in its output folder, and the table it prints."""
 
+import sys
 from pathlib import Path
 
 from viewer.cmd_args import file_label
@@ -37,7 +38,7 @@ def write_fit_outputs(body, drapes, out_dir, extra: dict, meshes=True) -> dict:
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    summaries = {drape.size: drape.result.summary() for drape in drapes}
+    summaries = {drape.size: drape.summary for drape in drapes}
     recommended, reason = recommend_size(summaries)
     for drape in drapes:
         write_size_files(body, drape, out_dir, meshes)
@@ -49,7 +50,7 @@ def print_fit(document: dict) -> None:
     """Print the fit table and the recommendation with its reason."""
     from rich.console import Console
 
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 120)
     summaries = {size: document[size] for size in document["sizes"]}
     console.print(fit_table(summaries, document["recommended_size"]))
     console.print(f"Recommended size: [bold]{document['recommended_size']}[/bold]. {document['reason']}")

@@ -1,14 +1,15 @@
 """Which size fits: the recommendation rule, the fit table and ``fit.json``.
 
-The rule (documented for fit technicians): recommend the smallest size whose fabric is not pulled
-hard anywhere that matters and that leaves room at the body's girths, i.e.
+The rule (documented for fit technicians): fit is judged where a tailor judges it, at the chest, waist
+and hip girths. Recommend the smallest size that, at each girth the garment's torso reaches,
 
-* the 95th percentile of face strain stays at or below ``P95_LIMIT_PCT`` (110 %: knit tees are
-  worn with up to about 10 % stretch before the fabric visibly pulls and shows drag lines), and
-* the mean ease on the chest, waist and hip rings is at least ``MIN_EASE_CM`` wherever the garment
-  reaches that ring.
+* stretches the fabric around the body by at most ``GIRTH_STRAIN_LIMIT_PCT`` on average (110 %: knit
+  tops are worn with up to about 10 % stretch before the fabric visibly pulls and shows drag lines), and
+* keeps a mean ease (garment-to-body distance on the ring) of at least ``MIN_EASE_CM``.
 
-When no size passes, the loosest (last) size is recommended and the reason says that every size is tight.
+The p95 strain over the whole garment is reported beside it but not used: it is dominated by the
+shoulders, where every size hangs its own weight. When no size passes, the loosest (last) size is
+recommended and the reason says that every size is tight.
 """
 
 import json
@@ -17,15 +18,22 @@ import numpy as np
 
 from fitroom.files import atomic_path
 
-__all__ = ["P95_LIMIT_PCT", "MIN_EASE_CM", "recommend_size", "write_fit_json", "fit_table"]
+__all__ = ["GIRTH_STRAIN_LIMIT_PCT", "MIN_EASE_CM", "recommend_size", "write_fit_json", "fit_table"]
 
-P95_LIMIT_PCT = 110.0
+GIRTH_STRAIN_LIMIT_PCT = 110.0
 MIN_EASE_CM = 0.0
 
 
-def _ease_ok(ease: dict) -> tuple[bool, list[str]]:
-    tight = [name for name, value in ease.items() if value is not None and value < MIN_EASE_CM]
-    return not tight, tight
+def _tight_girths(summary: dict) -> list[str]:
+    """Where a size fails the rule, with the figure (``chest 117 %``, ``waist ease -0.4 cm``)."""
+    tight = []
+    for name, strain in summary["girth_strain_pct"].items():
+        if strain is not None and strain > GIRTH_STRAIN_LIMIT_PCT:
+            tight.append(f"{name} {strain:.0f} %")
+    for name, ease in summary["ease_cm"].items():
+        if ease is not None and ease < MIN_EASE_CM:
+            tight.append(f"{name} ease {ease:+.1f} cm")
+    return tight
 
 
 def recommend_size(summaries: dict[str, dict]) -> tuple[str, str]:
@@ -41,20 +49,19 @@ def recommend_size(summaries: dict[str, dict]) -> tuple[str, str]:
     size, reason : str, str
     """
     for size, summary in summaries.items():
-        p95 = summary["strain_pct"]["p95"]
-        ease_ok, _ = _ease_ok(summary["ease_cm"])
-        if p95 <= P95_LIMIT_PCT and ease_ok:
+        if not _tight_girths(summary):
+            girths = ", ".join(
+                f"{k} {v:.0f} %" for k, v in summary["girth_strain_pct"].items() if v is not None
+            )
             return size, (
-                f"{size} is the smallest size whose p95 strain ({p95:.1f} %) stays at or below "
-                f"{P95_LIMIT_PCT:.0f} % with room (ease >= {MIN_EASE_CM:.0f} cm) at chest, waist and hip."
+                f"{size} is the smallest size that stretches the fabric at most "
+                f"{GIRTH_STRAIN_LIMIT_PCT:.0f} % round the body ({girths}) with room to spare "
+                f"(ease >= {MIN_EASE_CM:.0f} cm) at chest, waist and hip."
             )
     size = list(summaries)[-1]
-    summary = summaries[size]
-    _, tight = _ease_ok(summary["ease_cm"])
-    where = f"; no ease at {', '.join(tight)}" if tight else ""
-    figures = f"p95 strain {summary['strain_pct']['p95']:.1f} %{where}"
+    figures = "tight at " + ", ".join(_tight_girths(summaries[size]))
     if len(summaries) == 1:
-        return size, f"{size} is tight ({figures}); try a larger size."
+        return size, f"{size} is {figures}; try a larger size."
     return size, f"Every size is tight; {size} is the loosest tried ({figures}). Try a larger size."
 
 
@@ -78,7 +85,7 @@ def write_fit_json(path, summaries: dict[str, dict], recommended: str, reason: s
     document = {
         "recommended_size": recommended,
         "reason": reason,
-        "rule": {"p95_strain_limit_pct": P95_LIMIT_PCT, "min_ease_cm": MIN_EASE_CM},
+        "rule": {"girth_strain_limit_pct": GIRTH_STRAIN_LIMIT_PCT, "min_ease_cm": MIN_EASE_CM},
         "sizes": list(summaries),
         **extra,
         **_json_ready(summaries),
@@ -89,20 +96,22 @@ def write_fit_json(path, summaries: dict[str, dict], recommended: str, reason: s
 
 
 def fit_table(summaries: dict[str, dict], recommended: str):
-    """A ``rich`` table of the sizes: mean and p95 strain, ease at chest / waist / hip, contact, settled."""
+    """A ``rich`` table of the sizes: strain (mean, p95, at the girths), ease, contact, settled."""
     from rich.table import Table
 
-    table = Table(title="Fit by size")
-    for column in (
+    table = Table(title="Fit by size: strain in % (100 = unstretched), ease in cm; * recommended")
+    columns = (
         "size",
-        "strain mean %",
-        "strain p95 %",
-        "ease chest cm",
-        "ease waist cm",
-        "ease hip cm",
+        "strain mean",
+        "p95",
+        "at chest/waist/hip",
+        "ease chest",
+        "waist",
+        "hip",
         "contact %",
         "settled",
-    ):
+    )
+    for column in columns:
         table.add_column(column, justify="right")
     for size, s in summaries.items():
         ease = s["ease_cm"]
@@ -110,6 +119,7 @@ def fit_table(summaries: dict[str, dict], recommended: str):
             f"[bold]{size}[/bold]" + (" *" if size == recommended else ""),
             f"{s['strain_pct']['mean']:.1f}",
             f"{s['strain_pct']['p95']:.1f}",
+            "/".join(_fmt_strain(s["girth_strain_pct"].get(k)) for k in ("chest", "waist", "hip")),
             *(_fmt(ease.get(k)) for k in ("chest", "waist", "hip")),
             f"{s['contact_pct']:.0f}",
             "yes" if s["settled"] else "no",
@@ -119,3 +129,7 @@ def fit_table(summaries: dict[str, dict], recommended: str):
 
 def _fmt(value) -> str:
     return "-" if value is None or not np.isfinite(value) else f"{value:+.1f}"
+
+
+def _fmt_strain(value) -> str:
+    return "-" if value is None else f"{value:.0f}"

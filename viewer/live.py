@@ -190,7 +190,7 @@ class LiveViewer:
 
         path = Path(path or self.out_dir / f"turntable_{self.size}.mp4")
         self.result = self.drape.result()
-        drape = SizeDrape(self.size, self.garment, self.result)
+        drape = SizeDrape(self.size, self.garment, self.result, self.result.summary())
         write_turntable(self.body, drape, path, frames=frames, map_name=self.map_name)
         return path
 

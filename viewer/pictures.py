@@ -73,10 +73,12 @@ def render_sizes(body, drapes, path, map_name="strain", tile_size=(420, 760)) ->
 
 
 def _map_caption(drape, map_name: str) -> str:
-    summary = drape.result.summary()
+    summary = drape.summary
     strain = summary["strain_pct"]
     ease = summary["ease_cm"]
+    girth = summary["girth_strain_pct"]
     lines = [f"strain mean {strain['mean']:.1f}%  p95 {strain['p95']:.1f}%"]
+    lines.append("at " + "  ".join(f"{k} {v:.0f}%" for k, v in girth.items() if v is not None))
     lines.append("ease " + "  ".join(f"{k} {_cm(v)}" for k, v in ease.items()))
     return "\n".join(lines)
 

@@ -19,11 +19,14 @@ class SizeDrape:
         The meshed, placed garment (rest shape, faces, stitches).
     result : sim.DrapeResult
         Final positions and fit metrics.
+    summary : dict
+        ``result.summary()`` (the fit.json keys) plus ``girth_strain_pct`` {chest, waist, hip}.
     """
 
     size: str
     garment: object
     result: object
+    summary: dict
 
 
 def start_drape(body, pattern, size, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH):
@@ -72,11 +75,14 @@ def drape_size(
     body, pattern, size, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH, max_frames=MAX_FRAMES
 ) -> SizeDrape:
     """Drape one size to rest and measure its fit; see ``start_drape`` for the parameters."""
+    from viewer.girth_strain import girth_strain
     from viewer.ring_heights import ring_heights
 
     garment, drape = start_drape(body, pattern, size, material, device, edge_length)
-    result = drape.run(max_frames=max_frames, ring_heights=ring_heights(body))
-    return SizeDrape(garment.size, garment, result)
+    heights = ring_heights(body)
+    result = drape.run(max_frames=max_frames, ring_heights=heights)
+    summary = result.summary() | {"girth_strain_pct": girth_strain(garment, result, heights)}
+    return SizeDrape(garment.size, garment, result, summary)
 
 
 def drape_sizes(
