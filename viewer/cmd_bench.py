@@ -19,12 +19,16 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--substeps", type=int, default=None, help="solver substeps per frame")
     parser.add_argument("--max-frames", type=int, default=600, help="frame limit (60 fps)")
     parser.add_argument("--no-peer", action="store_true", help="skip the Newton comparison")
+    parser.add_argument(
+        "--body", action="store_true", help="instead, benchmark body estimation from rendered photos"
+    )
+    parser.add_argument("--people", type=int, default=8, help="people rendered for --body")
 
 
 def run(args) -> int:
     # Taichi, Warp and Newton print banners on stdout; they go to stderr so stdout is only the JSON.
     with contextlib.redirect_stdout(sys.stderr):
-        report = _bench(args)
+        report = _photo_bench(args) if args.body else _bench(args)
     text = json.dumps(report, indent=2)
     print(text)
     if args.out:
@@ -35,7 +39,15 @@ def run(args) -> int:
     return 0
 
 
+def _photo_bench(args) -> dict:
+    """Errors (cm) and time per person of body estimation from rendered front and side photos."""
+    from body.photo_bench import run_photo_bench
+
+    return {"benchmark": "body from photos", **run_photo_bench(n_people=args.people)}
+
+
 def _bench(args) -> dict:
+    """The solver's speed and drape quality on the bundled T-shirt (and the Newton peer's)."""
     from body import default_body
     from garments import make_garment
     from sim.bench import bench_drape
