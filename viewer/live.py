@@ -76,6 +76,7 @@ class LiveViewer:
         self.paused = False
         self.frame = 0
         self.fps = 0.0
+        self._last_frame_time = None
         self.last_pick = ""
         self.size_index = 0
         self._start(0)
@@ -109,14 +110,16 @@ class LiveViewer:
         """Draw one more frame: move the body toward its target pose, step the cloth, refresh the picture."""
         if self.paused:
             return
-        started = time.perf_counter()
+        now = time.perf_counter()
+        if self._last_frame_time is not None:
+            self.fps = 0.8 * self.fps + 0.2 / max(now - self._last_frame_time, 1e-6)
+        self._last_frame_time = now
         self._step_pose()
         positions = self.drape.step()
         self.frame += 1
         if self.frame % _METRIC_EVERY_FRAMES == 0:
             self.result = self.drape.result()
         self.scene.update_garment(positions, self.result)
-        self.fps = 0.8 * self.fps + 0.2 / max(time.perf_counter() - started, 1e-6)
         self._update_text()
 
     def _step_pose(self) -> None:
@@ -145,6 +148,7 @@ class LiveViewer:
     def toggle_pause(self) -> bool:
         """Pause or resume the drape; returns True when paused."""
         self.paused = not self.paused
+        self._last_frame_time = None
         if self.paused:
             self.result = self.drape.result()
             self.scene.update_garment(self.result.positions, self.result)
