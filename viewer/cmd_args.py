@@ -76,3 +76,13 @@ def drape_from_args(args, body, sizes: list[str]):
 def fit_extra(args, body) -> dict:
     """The top-level ``fit.json`` keys that record what was draped and how."""
     return {"pattern": args.pattern, "body": body.to_dict(), "material": args.material, "device": args.device}
+
+
+def drape_and_report(args, sizes_text: str | None, default_sizes: list[str]) -> int:
+    """Drape the sizes asked for, write the fit files into ``args.out`` and print the fit table."""
+    from viewer.fit_outputs import print_fit, write_fit_outputs
+
+    body = load_body_argument(args.body)
+    drapes = drape_from_args(args, body, resolve_sizes(args.pattern, sizes_text, default_sizes))
+    print_fit(write_fit_outputs(body, drapes, args.out, fit_extra(args, body)))
+    return 0

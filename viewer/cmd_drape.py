@@ -1,6 +1,6 @@
 """``fitroom drape``: drape one size of a pattern on a body and write its pictures, meshes and fit."""
 
-from viewer.cmd_args import add_drape_arguments, drape_from_args, fit_extra, load_body_argument, resolve_sizes
+from viewer.cmd_args import add_drape_arguments, drape_and_report
 
 __all__ = ["add_parser", "run"]
 
@@ -13,9 +13,4 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    from viewer.fit_outputs import print_fit, write_fit_outputs
-
-    body = load_body_argument(args.body)
-    drapes = drape_from_args(args, body, resolve_sizes(args.pattern, args.size, ["M"]))
-    print_fit(write_fit_outputs(body, drapes, args.out, fit_extra(args, body)))
-    return 0
+    return drape_and_report(args, args.size, ["M"])

@@ -16,9 +16,10 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     from viewer.fit_maps import fit_map
-    from viewer.turntable import write_turntable
+    from viewer.turntable import check_turntable_request, write_turntable
 
     fit_map(args.heatmap)
+    check_turntable_request(args.output, args.frames)
     body = load_body_argument(args.body)
     (drape,) = drape_from_args(args, body, resolve_sizes(args.pattern, args.size, ["M"]))
     write_turntable(body, drape, args.output, frames=args.frames, map_name=args.heatmap)

@@ -6,9 +6,19 @@ from fitroom.files import atomic_path
 from viewer.errors import OutputFormatError
 from viewer.scene import FitScene
 
-__all__ = ["write_turntable", "TURNTABLE_FPS"]
+__all__ = ["write_turntable", "check_turntable_request", "TURNTABLE_FPS"]
 
 TURNTABLE_FPS = 30
+
+
+def check_turntable_request(path, frames: int) -> str:
+    """Refuse a turntable fitroom cannot write, before any work is done; returns the file suffix."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".mp4", ".gif"):
+        raise OutputFormatError(f"Turntables are written as .mp4 or .gif; '{path}' is neither.")
+    if frames < 2:
+        raise OutputFormatError(f"A turntable needs at least 2 frames, not {frames}.")
+    return suffix
 
 
 def write_turntable(body, drape, path, frames=120, map_name="strain", window_size=(640, 800), progress=None):
@@ -29,11 +39,7 @@ def write_turntable(body, drape, path, frames=120, map_name="strain", window_siz
     """
     import imageio.v2 as imageio
 
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".mp4", ".gif"):
-        raise OutputFormatError(f"Turntables are written as .mp4 or .gif, not '{suffix or path}'.")
-    if frames < 2:
-        raise OutputFormatError(f"A turntable needs at least 2 frames, not {frames}.")
+    suffix = check_turntable_request(path, frames)
     scene = FitScene(body.vertices, body.faces, off_screen=True, window_size=window_size)
     scene.show_garment(drape.result.positions, drape.garment.faces, drape.result, map_name)
     scene.caption(f"Size {drape.size}", name="size", size=18)
