@@ -19,7 +19,7 @@ __all__ = ["LiveViewer", "CONTROLS"]
 
 CONTROLS = (
     "1-9 / slider: size    h: map    space: pause    r: restart\n"
-    "s: screenshot    t: turntable    click: value    mouse: rotate / zoom"
+    "s: screenshot    t: turntable    right-click or p: value there    mouse: rotate / zoom"
 )
 # Map values need a metric pass over the whole garment; refresh them this often while draping.
 _METRIC_EVERY_FRAMES = 15
@@ -58,7 +58,7 @@ class LiveViewer:
         off_screen=False,
         edge_length=DEFAULT_EDGE_LENGTH,
         out_dir=".",
-        window_size=(1000, 1100),
+        window_size=(860, 960),
     ):
         self.body_model = body_model
         self.body = body
@@ -104,7 +104,7 @@ class LiveViewer:
         status = f"Size {self.size}   map: {self.map_name} ({legend})   frame {self.frame}   {state}"
         self.scene.caption(status, name="status", size=12)
         self.scene.caption(CONTROLS, name="controls", position="lower_left", size=9)
-        self.scene.caption(self.last_pick, name="pick", position="upper_right", size=11)
+        self.scene.caption(self.last_pick, name="pick", position="lower_right", size=11)
 
     def advance(self) -> None:
         """Draw one more frame: move the body toward its target pose, step the cloth, refresh the picture."""

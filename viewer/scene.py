@@ -11,6 +11,17 @@ from viewer.fit_maps import FitMap, fit_map
 __all__ = ["FitScene", "SKIN_COLOUR", "FABRIC_COLOUR", "garment_polydata", "vertex_values"]
 
 _DISPLAY = "displayed_map"
+# vtkCornerAnnotation's corner numbers for PyVista's named text positions.
+_CORNERS = {
+    "lower_left": 0,
+    "lower_right": 1,
+    "upper_left": 2,
+    "upper_right": 3,
+    "lower_edge": 4,
+    "right_edge": 5,
+    "left_edge": 6,
+    "upper_edge": 7,
+}
 
 SKIN_COLOUR = "#d8a88a"
 FABRIC_COLOUR = "#c9d3e6"
@@ -104,6 +115,7 @@ class FitScene:
         )
         self.garment_mesh = None
         self.garment_actor = None
+        self._captions = {}
         self.map_name = "none"
         self._bar_title = None
 
@@ -173,8 +185,19 @@ class FitScene:
         self._bar_title = None
 
     def caption(self, text: str, name: str = "caption", position: str = "upper_left", size: int = 14) -> None:
-        """Write (or replace) a text label on the picture."""
-        self.plotter.add_text(text, position=position, font_size=size, color="black", name=name)
+        """Write a text label on the picture, or change the text of the label called ``name``.
+
+        Changing text in place keeps the live viewer fast: making a new text actor costs a font
+        layout on every frame.
+        """
+        actor = self._captions.get(name)
+        if actor is None:
+            actor = self.plotter.add_text(text, position=position, font_size=size, color="black", name=name)
+            self._captions[name] = actor
+        elif hasattr(actor, "SetInput"):
+            actor.SetInput(text)
+        else:
+            actor.SetText(_CORNERS[position], text)
 
     def front_camera(
         self, azimuth_deg: float = 0.0, elevation_deg: float = 8.0, turning: bool = False
