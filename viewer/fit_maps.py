@@ -25,6 +25,8 @@ class FitMap:
         Colour range; values beyond it take the end colours.
     cmap : str
         Matplotlib colour map name.
+    ticks : int
+        Labels on the colour bar, chosen so each falls on a round value.
     """
 
     name: str
@@ -33,6 +35,7 @@ class FitMap:
     title: str
     clim: tuple[float, float]
     cmap: str
+    ticks: int
 
     def values(self, result) -> np.ndarray:
         """The map's values from a ``DrapeResult``, float32 (F,) or (V,)."""
@@ -42,10 +45,10 @@ class FitMap:
 # Commercial fit maps (CLO's strain map, Browzwear's fit map) run blue at rest length to red at
 # 120 % and beyond; "jet" is that blue-cyan-green-yellow-red scale.
 FIT_MAPS = {
-    "strain": FitMap("strain", "strain_pct", True, "Strain (%)", (100.0, 120.0), "jet"),
-    "stress": FitMap("stress", "stress_n_per_m", True, "Stress (N/m)", (0.0, 5.0), "inferno"),
-    "pressure": FitMap("pressure", "pressure_pa", False, "Pressure (Pa)", (0.0, 200.0), "magma"),
-    "ease": FitMap("ease", "ease_cm", False, "Ease (cm)", (0.0, 6.0), "viridis_r"),
+    "strain": FitMap("strain", "strain_pct", True, "Strain (%)", (100.0, 120.0), "jet", 5),
+    "stress": FitMap("stress", "stress_n_per_m", True, "Stress (N/m)", (0.0, 10.0), "inferno", 6),
+    "pressure": FitMap("pressure", "pressure_pa", False, "Pressure (Pa)", (0.0, 200.0), "magma", 5),
+    "ease": FitMap("ease", "ease_cm", False, "Ease (cm)", (0.0, 6.0), "viridis_r", 7),
 }
 
 # The order the ``h`` key walks through; ``none`` shows the fabric colour.

@@ -172,7 +172,7 @@ class FitScene:
             position_y=0.2,
             height=0.6,
             width=0.06,
-            n_labels=5,
+            n_labels=spec.ticks,
             fmt="%.0f",
             color="black",
             title_font_size=18,
