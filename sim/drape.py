@@ -168,13 +168,24 @@ class Drape:
         return self.frames > 0 and self.last_moved_share <= SETTLE_SHARE
 
     def set_body(self, vertices: np.ndarray) -> None:
-        """Move the body (same topology) before the next frame; cloth in contact is carried by friction."""
-        self.collider.update(_array(vertices, (3,), np.float32, "body vertices"), dt=1.0 / self.fps)
+        """Move the body (same topology) before the next frame; cloth in contact is carried by friction.
+
+        Only the part of the body's distance grid that the cloth can reach in the coming frame is
+        recomputed; the first frame after the body stops refreshes the rest.
+        """
+        self.collider.update(
+            _array(vertices, (3,), np.float32, "body vertices"),
+            dt=1.0 / self.fps,
+            near=self.state.positions_numpy(),
+        )
         self._body_moving = True
 
     def step(self) -> np.ndarray:
         """Advance one frame (``1 / fps`` s) and return the garment positions, (V, 3) float32 m."""
         started = time.perf_counter()
+        if self.collider.stale_away_from_cloth and not self._body_moving:
+            self.collider.update(self.collider.vertices, dt=1.0 / self.fps)
+            self.collider.stop()
         self._frame_start.copy_from(self.state)
         self.solver.contact_push.fill(0.0)
         # Self-contact candidates are refreshed only when the cloth may have moved, since the last
@@ -203,7 +214,7 @@ class Drape:
         self._last_largest_step = largest_um * 1e-6
         self._drift_since_contacts += self._last_largest_step
         if self._body_moving:
-            self.collider.velocity.fill(0.0)
+            self.collider.stop()
             self._body_moving = False
         self.frames += 1
         self.last_moved_share = moved / self.model.vertex_count
