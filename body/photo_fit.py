@@ -8,6 +8,8 @@ The objective, in centimetres at the person so its weights do not depend on imag
   mask, squared distance, trusted everywhere) and *cover* (mask outline points away from the model's
   rim, robust, not on head and neck). Together they match the body's width at every height in each
   photo; the side photo gives the depths that make chest, waist and hip ellipses rather than circles;
+- extent: the top of the head and the soles at the top and bottom of the mask (hair may add a
+  centimetre or two; the height term below outweighs it when the height is given);
 - height, when given: the unposed model's height, to half a centimetre;
 - priors: betas are standard normal over the model's sample of bodies; the body pose stays near rest.
 """
@@ -28,7 +30,15 @@ FIT_STEPS = 150
 
 _KEYPOINT_SCALE_CM = 12.0
 _HEIGHT_TOLERANCE_CM = 0.5
-_WEIGHTS = {"keypoints": 1.0, "inside": 1.0, "cover": 20.0, "betas": 0.01, "pose": 1.0, "turn": 5.0}
+_WEIGHTS = {
+    "keypoints": 0.3,
+    "inside": 1.0,
+    "cover": 20.0,
+    "extent": 5.0,
+    "betas": 0.01,
+    "pose": 1.0,
+    "turn": 5.0,
+}
 # How firmly each of SMPL's 23 body joints is held at rest: the arms move freely, legs a little; the
 # spine, neck and head (which nothing in a photo pins down well) and the hands and feet are held firmly.
 _JOINT_STIFFNESS = np.array([
@@ -181,13 +191,14 @@ def fit_photos(
     outline_weights = [torch.as_tensor(p.outline_weights) for p in targets]
     principal_t = [torch.as_tensor(p) for p in principals]
     joint_stiffness = torch.as_tensor(_JOINT_STIFFNESS)
+    boxes = [torch.as_tensor(p.person_box_px) for p in targets]
 
     def objective():
         rotation = batch_rodrigues(turn) @ base_rotation
         pose = torch.cat([torch.zeros(photo_count, 3), body_pose], dim=1)
         vertices, joints, skinning = skin.forward(betas.expand(photo_count, -1), pose)
         points = torch.cat([joints, vertices[:, landmark_index]], dim=1)
-        terms = {"keypoints": 0.0, "inside": 0.0, "cover": 0.0}
+        terms = {"keypoints": 0.0, "inside": 0.0, "cover": 0.0, "extent": 0.0}
         for k, photo in enumerate(targets):
             pixels = project(vertices[k], rotation[k], translation[k], focals[k], principal_t[k])
             width, height = photo.image_size
@@ -205,6 +216,9 @@ def fit_photos(
             gaps_px = torch.cdist(outlines[k], pixels[rim]).min(dim=1).values
             cover = _robust(gaps_px * cm_per_px[k], COVER_SCALE_CM)
             terms["cover"] = terms["cover"] + (cover * outline_weights[k]).sum() / outline_weights[k].sum()
+            top_px, bottom_px = pixels[:, 1].min(), pixels[:, 1].max()
+            extent_cm = (top_px - boxes[k][1]) ** 2 + (bottom_px - boxes[k][3]) ** 2
+            terms["extent"] = terms["extent"] + extent_cm * cm_per_px[k] ** 2
 
             model_keypoints = project(
                 keypoint_matrices[k] @ points[k], rotation[k], translation[k], focals[k], principal_t[k]

@@ -48,7 +48,7 @@ class SkinnedSubset:
         self.model = model
         layer = model.layer
         self.vertex_ids = np.unique(
-            np.concatenate([np.arange(0, model.vertex_count, stride), np.asarray(keep)])
+            np.concatenate([np.arange(0, model.vertex_count, stride), np.asarray(keep, dtype=np.int64)])
         )
         ids = torch.as_tensor(self.vertex_ids)
         count = model.shape_count

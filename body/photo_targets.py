@@ -27,6 +27,10 @@ _HEAD_OUTLINE_WEIGHT = 0.2
 # Mask probability above which a pixel is the person.
 _MASK_PERSON = 0.5
 
+# BlazePose's hip landmarks sit higher and wider than the hip joints of SMPL-style models, so matching
+# them closely would widen the pelvis; they only help place the body.
+_LANDMARK_TRUST = {"left_hip": 0.25, "right_hip": 0.25}
+
 # Each keypoint the fit matches: BlazePose landmark names whose mean is the target, and the model
 # points ("joint:<SMPL joint index>" or "vertex:<smplx landmark>") whose mean is the model's keypoint.
 # From the side the left and right landmarks overlap and are easily swapped, so side photos use
@@ -82,7 +86,7 @@ class PhotoTargets:
     keypoints_px : (G, 2) float32
         Target of each group of ``KEYPOINT_GROUPS[view]``, pixels.
     keypoint_weights : (G,) float32
-        Mean BlazePose visibility of the group's landmarks.
+        Mean BlazePose visibility of the group's landmarks, times how well they correspond to the model.
     outline_px : (N, 2) float32
         Points spaced evenly along the mask's outer outline, pixels.
     outline_weights : (N,) float32
@@ -146,7 +150,7 @@ def photo_targets(detection: PersonDetection, view: str, name: str = "photo") ->
     for g, (landmark_names, _) in enumerate(groups):
         members = [index[n] for n in landmark_names]
         keypoints[g] = detection.landmarks_px[members].mean(axis=0)
-        weights[g] = detection.visibility[members].mean()
+        weights[g] = detection.visibility[members].mean() * _LANDMARK_TRUST.get(landmark_names[0], 1.0)
     return PhotoTargets(
         name=name,
         view=view,
