@@ -13,7 +13,7 @@ from scipy import ndimage
 
 from sim.device import init_taichi
 from sim.errors import DrapeInputError
-from sim.geometry import closest_point_on_triangle
+from sim.geometry import REGION_FACE, closest_point_on_triangle
 
 __all__ = ["BodyCollider", "sample_distance", "sample_velocity"]
 
@@ -21,6 +21,7 @@ _UNSET = np.iinfo(np.int64).max
 _MICROMETRES = 1e6
 # Grid nodes per edge of the blocks a moving body is refreshed in.
 _BLOCK = 4
+_SELF_AND_SIX_NEIGHBOURS = ((0, 0, 0), (1, 0, 0), (-1, 0, 0), (0, 1, 0), (0, -1, 0), (0, 0, 1), (0, 0, -1))
 
 
 @ti.kernel
@@ -121,6 +122,122 @@ def _splat_nearest_triangle(
                         ti.atomic_min(nearest[i, j, k], key)
 
 
+@ti.func
+def _key_of(vertices: ti.template(), triangles: ti.template(), t, p, band):
+    """Key (distance in µm, triangle) of triangle ``t`` from ``p`` (unset beyond the band), and its region."""
+    a = vertices[triangles[t][0]]
+    b = vertices[triangles[t][1]]
+    c = vertices[triangles[t][2]]
+    weights, region = closest_point_on_triangle(p, a, b, c)
+    distance = (p - (weights[0] * a + weights[1] * b + weights[2] * c)).norm()
+    key = ti.i64(_UNSET)
+    if distance < band:
+        key = (ti.cast(distance * _MICROMETRES, ti.i64) << 32) | ti.cast(t, ti.i64)
+    return key, region
+
+
+@ti.func
+def _tracked_key(
+    vertices: ti.template(),
+    triangles: ti.template(),
+    across: ti.template(),
+    vertex_corner_offsets: ti.template(),
+    vertex_corners: ti.template(),
+    previous: ti.template(),
+    node,
+    p,
+    shape,
+    band,
+):
+    """The node's nearest-triangle key after a small move of the body.
+
+    The nearest of the triangles the node and its six neighbours had (one sweep of a jump flood with
+    step one) is refined by one step on the mesh: the triangles around the vertex or across the edge
+    nearest to the node. Exact for a locally rigid move; the band follows skin that moves up to a
+    node spacing per update.
+    """
+    best = ti.i64(_UNSET)
+    best_region = 0
+    tried = ti.Vector([-1] * 7)
+    for q in ti.static(range(7)):
+        source = node + ti.Vector(_SELF_AND_SIX_NEIGHBOURS[q])
+        if (source >= 0).all() and (source < shape).all():
+            key = previous[source[0], source[1], source[2]]
+            if key != ti.i64(_UNSET):
+                t = ti.cast(key & ti.i64(0xFFFFFFFF), ti.i32)
+                # Neighbouring nodes mostly share a triangle; each is measured once.
+                repeated = False
+                for earlier in ti.static(range(q)):
+                    if tried[earlier] == t:
+                        repeated = True
+                tried[q] = t
+                if not repeated:
+                    candidate, region = _key_of(vertices, triangles, t, p, band)
+                    if candidate < best:
+                        best, best_region = candidate, region
+    if best != ti.i64(_UNSET) and best_region != REGION_FACE:
+        t = ti.cast(best & ti.i64(0xFFFFFFFF), ti.i32)
+        if best_region <= 3:
+            corner = triangles[t][best_region - 1]
+            for n in range(vertex_corner_offsets[corner], vertex_corner_offsets[corner + 1]):
+                candidate, _ = _key_of(vertices, triangles, vertex_corners[n] // 3, p, band)
+                best = ti.min(best, candidate)
+        else:
+            candidate, _ = _key_of(vertices, triangles, across[t][best_region - 4], p, band)
+            best = ti.min(best, candidate)
+    return best
+
+
+@ti.kernel
+def _face_normals(
+    vertices: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+    triangles: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
+    face_normal: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+    corner_angle: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+):
+    for f in triangles:
+        a, b, c = vertices[triangles[f][0]], vertices[triangles[f][1]], vertices[triangles[f][2]]
+        normal = (b - a).cross(c - a)
+        face_normal[f] = normal / ti.max(normal.norm(), 1e-20)
+        angles = ti.Vector([0.0, 0.0, 0.0])
+        for corner in ti.static(range(3)):
+            p = a if corner == 0 else (b if corner == 1 else c)
+            q = b if corner == 0 else (c if corner == 1 else a)
+            r = c if corner == 0 else (a if corner == 1 else b)
+            u, v = q - p, r - p
+            cosine = u.dot(v) / ti.max(u.norm() * v.norm(), 1e-20)
+            angles[corner] = ti.acos(ti.min(ti.max(cosine, -1.0), 1.0))
+        corner_angle[f] = angles
+
+
+@ti.kernel
+def _gathered_normals(
+    triangles: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
+    face_normal: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+    corner_angle: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+    vertex_corner_offsets: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    vertex_corners: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    edge_side_offsets: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    edge_sides: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    edge_slots: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    vertex_normal: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+    edge_normal: ti.types.ndarray(dtype=ti.math.vec3, ndim=2),
+):
+    # Every normal is a sum gathered in a fixed order, so the grid is the same on every run.
+    for v in vertex_normal:
+        total = ti.Vector([0.0, 0.0, 0.0])
+        for n in range(vertex_corner_offsets[v], vertex_corner_offsets[v + 1]):
+            corner = vertex_corners[n]
+            total += face_normal[corner // 3] * corner_angle[corner // 3][corner % 3]
+        vertex_normal[v] = total / ti.max(total.norm(), 1e-20)
+    for f, side in ti.ndrange(triangles.shape[0], 3):
+        slot = edge_slots[3 * f + side]
+        total = ti.Vector([0.0, 0.0, 0.0])
+        for n in range(edge_side_offsets[slot], edge_side_offsets[slot + 1]):
+            total += face_normal[edge_sides[n] // 3]
+        edge_normal[f, side] = total / ti.max(total.norm(), 1e-20)
+
+
 @ti.kernel
 def _resolve_signed_distance(
     vertices: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
@@ -138,6 +255,12 @@ def _resolve_signed_distance(
     origin: ti.math.vec3,
     spacing: ti.f32,
     keep_far: ti.i32,
+    previous: ti.types.ndarray(dtype=ti.i64, ndim=3),
+    across: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
+    vertex_corner_offsets: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    vertex_corners: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    band: ti.f32,
+    track: ti.template(),
 ):
     shape = ti.Vector([nearest.shape[0], nearest.shape[1], nearest.shape[2]])
     for n, di, dj, dk in ti.ndrange(block_count, _BLOCK, _BLOCK, _BLOCK):
@@ -146,10 +269,28 @@ def _resolve_signed_distance(
             continue
         i, j, k = node[0], node[1], node[2]
         key = nearest[i, j, k]
+        if ti.static(track):
+            key = _tracked_key(
+                vertices,
+                triangles,
+                across,
+                vertex_corner_offsets,
+                vertex_corners,
+                previous,
+                node,
+                origin + ti.cast(node, ti.f32) * spacing,
+                shape,
+                band,
+            )
+            nearest[i, j, k] = key
         velocity[i, j, k] = ti.Vector([0.0, 0.0, 0.0])
         if key == ti.i64(_UNSET):
             if keep_far == 0:
                 distance[i, j, k] = ti.math.inf
+            else:
+                # Beyond the band the node keeps its side (the skin moved less than the band since it
+                # was last inside it) and is at least the band away from the skin.
+                distance[i, j, k] = ti.math.sign(distance[i, j, k]) * ti.max(ti.abs(distance[i, j, k]), band)
         else:
             t = ti.cast(key & ti.i64(0xFFFFFFFF), ti.i32)
             tri = triangles[t]
@@ -233,39 +374,40 @@ def _sample_points(
         values[i], _ = sample_distance(grid, origin, spacing, points[i])
 
 
-def _edge_slots(vertex_count: int, triangles: np.ndarray) -> tuple[np.ndarray, int]:
-    """Index of each triangle side's undirected edge, (F * 3,) for sides ab, bc, ca, and the edge count."""
+def _compressed_rows(keys: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets (count + 1,) and the positions of ``keys`` grouped by key, each group in index order."""
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(keys, minlength=count))]).astype(np.int32)
+    return offsets, np.argsort(keys, kind="stable").astype(np.int32)
+
+
+def _normal_topology(vertex_count: int, triangles: np.ndarray) -> dict:
+    """What gathering the pseudonormals needs: each vertex's corners and each edge's triangle sides.
+
+    Corners and sides are numbered ``3 * face + slot`` (sides ab, bc, ca).
+    """
     starts = triangles
     ends = np.roll(triangles, -1, axis=1)
     keys = np.minimum(starts, ends).astype(np.int64) * vertex_count + np.maximum(starts, ends)
-    unique, inverse = np.unique(keys.reshape(-1), return_inverse=True)
-    return inverse.astype(np.int64), len(unique)
+    unique, edge_slots = np.unique(keys.reshape(-1), return_inverse=True)
+    corner_offsets, corners = _compressed_rows(triangles.reshape(-1), vertex_count)
+    side_offsets, sides = _compressed_rows(edge_slots, len(unique))
+    return {
+        "vertex_corner_offsets": corner_offsets,
+        "vertex_corners": corners,
+        "edge_side_offsets": side_offsets,
+        "edge_sides": sides,
+        "edge_slots": edge_slots.astype(np.int32),
+    }
 
 
-def _summed(index: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
-    """Rows of ``values`` (N, 3) added up by ``index`` (N,) into (count, 3), normalised."""
-    summed = np.stack([np.bincount(index, values[:, axis], minlength=count) for axis in range(3)], axis=1)
-    return summed / np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-20)
-
-
-def _pseudonormals(
-    vertices: np.ndarray, triangles: np.ndarray, edge_slots: np.ndarray, edge_count: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Face normals (F, 3), per-face edge normals (F, 3, 3) for edges ab, bc, ca, vertex normals (V, 3)."""
-    a, b, c = (vertices[triangles[:, i]].astype(np.float64) for i in range(3))
-    face = np.cross(b - a, c - a)
-    face /= np.maximum(np.linalg.norm(face, axis=1, keepdims=True), 1e-20)
-    angles = []
-    for p, q, r in ((a, b, c), (b, c, a), (c, a, b)):
-        u, v = q - p, r - p
-        cosine = (u * v).sum(1) / np.maximum(np.linalg.norm(u, axis=1) * np.linalg.norm(v, axis=1), 1e-20)
-        angles.append(np.arccos(np.clip(cosine, -1.0, 1.0)))
-    corner_weighted = (face[:, None, :] * np.stack(angles, axis=1)[:, :, None]).reshape(-1, 3)
-    vertex = _summed(triangles.reshape(-1), corner_weighted, len(vertices))
-    edge = _summed(edge_slots, np.repeat(face, 3, axis=0), edge_count)[edge_slots].reshape(
-        len(triangles), 3, 3
-    )
-    return face.astype(np.float32), edge.astype(np.float32), vertex.astype(np.float32)
+def _triangles_across(topology: dict) -> np.ndarray:
+    """(F, 3) int32: per side (ab, bc, ca) of each triangle, a triangle sharing it (itself on a border)."""
+    offsets, sides, slots = topology["edge_side_offsets"], topology["edge_sides"], topology["edge_slots"]
+    first = sides[offsets[:-1]] // 3
+    last = sides[offsets[1:] - 1] // 3
+    own = np.arange(len(slots)) // 3
+    across = np.where(first[slots] == own, last[slots], first[slots])
+    return across.reshape(-1, 3).astype(np.int32)
 
 
 class BodyCollider:
@@ -323,7 +465,23 @@ class BodyCollider:
         self._skin_point = ti.Vector.ndarray(3, ti.f32, shape=self.shape)
         self._triangles = ti.Vector.ndarray(3, ti.i32, shape=len(self.faces))
         self._triangles.from_numpy(self.faces)
-        self._edge_slots, self._edge_count = _edge_slots(self.vertex_count, self.faces)
+        self._normal_topology = {}
+        self._normal_topology_numpy = _normal_topology(self.vertex_count, self.faces)
+        for name, values in self._normal_topology_numpy.items():
+            self._normal_topology[name] = ti.ndarray(ti.i32, shape=len(values))
+            self._normal_topology[name].from_numpy(values)
+        face_count, vertex_count = len(self.faces), self.vertex_count
+        self._skin = {
+            "vertices": ti.Vector.ndarray(3, ti.f32, shape=vertex_count),
+            "vertex_velocity": ti.Vector.ndarray(3, ti.f32, shape=vertex_count),
+            "face_normal": ti.Vector.ndarray(3, ti.f32, shape=face_count),
+            "corner_angle": ti.Vector.ndarray(3, ti.f32, shape=face_count),
+            "vertex_normal": ti.Vector.ndarray(3, ti.f32, shape=vertex_count),
+            "edge_normal": ti.Vector.ndarray(3, ti.f32, shape=(face_count, 3)),
+        }
+        self._nearest_previous = ti.ndarray(ti.i64, shape=self.shape)
+        self._across = ti.Vector.ndarray(3, ti.i32, shape=face_count)
+        self._across.from_numpy(_triangles_across(self._normal_topology_numpy))
         block_shape = tuple(-(-n // _BLOCK) for n in self.shape)
         self._marked = ti.ndarray(ti.i32, shape=block_shape)
         self._blocks = ti.Vector.ndarray(3, ti.i32, shape=int(np.prod(block_shape)))
@@ -356,42 +514,56 @@ class BodyCollider:
             raise DrapeInputError(f"body vertices must be a finite ({self.vertex_count}, 3) array of metres.")
         velocity = np.zeros_like(vertices) if dt is None else (vertices - self.vertices) / np.float32(dt)
         self.vertices = vertices
-        face_normal, edge_normal, vertex_normal = _pseudonormals(
-            vertices, self.faces, self._edge_slots, self._edge_count
+        skin = self._skin
+        skin["vertices"].from_numpy(vertices)
+        skin["vertex_velocity"].from_numpy(velocity)
+        _face_normals(skin["vertices"], self._triangles, skin["face_normal"], skin["corner_angle"])
+        topology = self._normal_topology
+        _gathered_normals(
+            self._triangles,
+            skin["face_normal"],
+            skin["corner_angle"],
+            topology["vertex_corner_offsets"],
+            topology["vertex_corners"],
+            topology["edge_side_offsets"],
+            topology["edge_sides"],
+            topology["edge_slots"],
+            skin["vertex_normal"],
+            skin["edge_normal"],
         )
-        arrays = {}
-        for name, value, dims in (
-            ("vertices", vertices, 1),
-            ("vertex_velocity", velocity, 1),
-            ("face_normal", face_normal, 1),
-            ("vertex_normal", vertex_normal, 1),
-            ("edge_normal", edge_normal, 2),
-        ):
-            arrays[name] = ti.Vector.ndarray(3, ti.f32, shape=value.shape[:dims])
-            arrays[name].from_numpy(np.ascontiguousarray(value))
         origin = ti.Vector(self.origin.tolist())
-        if dt is not None and near is not None:
+        tracking = dt is not None and near is not None
+        if tracking:
             points = np.ascontiguousarray(near, np.float32).reshape(-1, 3)
             device_points = ti.Vector.ndarray(3, ti.f32, shape=len(points))
             device_points.from_numpy(points)
-            _mark_blocks_near(device_points, self._marked, origin, _BLOCK * self.spacing, 2)
+            _mark_blocks_near(device_points, self._marked, origin, _BLOCK * self.spacing, 1)
         else:
             self._marked.fill(1)
-        self.stale_away_from_cloth = dt is not None and near is not None
+        self.stale_away_from_cloth = tracking
         # The previous update's blocks lose their velocity along with the ones refreshed now.
         _clear_blocks(self._nearest, self.velocity, self._blocks, self._moving_blocks, 0)
         self._block_count = _list_marked_blocks(self._marked, self._blocks)
-        _clear_blocks(self._nearest, self.velocity, self._blocks, self._block_count, 1)
-        _splat_nearest_triangle(
-            arrays["vertices"], self._triangles, self._nearest, self._marked, origin, self.spacing, self.band
-        )
+        if tracking:
+            self._nearest, self._nearest_previous = self._nearest_previous, self._nearest
+        else:
+            _clear_blocks(self._nearest, self.velocity, self._blocks, self._block_count, 1)
+            _splat_nearest_triangle(
+                skin["vertices"],
+                self._triangles,
+                self._nearest,
+                self._marked,
+                origin,
+                self.spacing,
+                self.band,
+            )
         _resolve_signed_distance(
-            arrays["vertices"],
-            arrays["vertex_velocity"],
+            skin["vertices"],
+            skin["vertex_velocity"],
             self._triangles,
-            arrays["face_normal"],
-            arrays["edge_normal"],
-            arrays["vertex_normal"],
+            skin["face_normal"],
+            skin["edge_normal"],
+            skin["vertex_normal"],
             self._nearest,
             self.distance,
             self.velocity,
@@ -401,7 +573,15 @@ class BodyCollider:
             origin,
             self.spacing,
             int(dt is not None),
+            self._nearest_previous,
+            self._across,
+            topology["vertex_corner_offsets"],
+            topology["vertex_corners"],
+            self.band,
+            tracking,
         )
+        if not tracking:
+            self._nearest_previous.copy_from(self._nearest)
         self._moving_blocks = self._block_count if dt is not None else 0
         if dt is None:
             self.distance.from_numpy(self._fill_far_field(self.distance.to_numpy()))

@@ -107,3 +107,37 @@ def test_the_colour_parallel_sweep_used_on_gpus_drapes_like_the_serial_one():
         finals.append(state.positions_numpy())
     assert np.abs(finals[0] - finals[1]).max() < 5e-3
     assert np.linalg.norm(finals[1][:, [0, 2]], axis=1).min() > 0.12
+
+
+def test_a_body_moved_near_the_cloth_has_the_distances_of_a_full_rebuild():
+    body_vertices, body_faces = cylinder_body(0.12, 0.0, 1.4)
+    angle = np.linspace(0.0, 2.0 * np.pi, 60, endpoint=False)
+    heights = np.linspace(0.5, 0.9, 9)
+    ring_angle, ring_height = (a.ravel() for a in np.meshgrid(angle, heights))
+    # Stand-ins for cloth vertices: rings 1 mm inside and outside the skin, deeper inside, further out.
+    points = np.concatenate(
+        [
+            np.stack([r * np.cos(ring_angle), ring_height, r * np.sin(ring_angle)], axis=1)
+            for r in (0.1185, 0.121, 0.114, 0.13)
+        ]
+    ).astype(np.float32)
+    box = ([-0.3, 0.2, -0.3], [0.3, 1.2, 0.3])
+    moving = BodyCollider(body_vertices, body_faces, *box)
+    # Ten frames of a torso turning 2° and stepping 3 mm sideways each frame, the cloth carried along.
+    for frame in range(1, 11):
+        turn = np.radians(2.0 * frame)
+        rotation = np.array(
+            [[np.cos(turn), 0.0, np.sin(turn)], [0.0, 1.0, 0.0], [-np.sin(turn), 0.0, np.cos(turn)]]
+        )
+        shift = np.array([0.003 * frame, 0.0, 0.0])
+        posed = (body_vertices @ rotation.T + shift).astype(np.float32)
+        moving.update(posed, dt=1.0 / 60.0, near=points + shift.astype(np.float32))
+    rebuilt = BodyCollider(posed, body_faces, *box)
+    near = points + shift.astype(np.float32)
+    moved_distance = moving.signed_distance(near)
+    rebuilt_distance = rebuilt.signed_distance(near)
+    ring = len(angle) * len(heights)
+    # Within contact range the refreshed grid is exact; deeper it is inside, further out never closer.
+    assert np.abs(moved_distance[: 2 * ring] - rebuilt_distance[: 2 * ring]).max() < 2e-4
+    assert np.all(moved_distance[:ring] < 0.0) and np.all(moved_distance[2 * ring : 3 * ring] < 0.0)
+    assert np.all(moved_distance[3 * ring :] >= rebuilt_distance[3 * ring :] - 1e-3)
