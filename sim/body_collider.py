@@ -5,6 +5,11 @@ angle-weighted pseudonormals (Bærentzen & Aanæs, "Signed distance computation 
 pseudonormal", IEEE TVCG 11(3), 2005); further out it holds the distance to the skin point nearest
 to the closest band node (a close upper bound). The grid also stores the body's velocity at the
 nearest skin point, so cloth in contact is carried along by friction when the body moves.
+
+A new pose splats every triangle into the band around it. A small move between frames instead
+updates only the blocks of nodes near the cloth, and each node there re-measures the triangle it
+and its six neighbours were nearest to, refined across the nearest edge or around the nearest
+vertex: a few triangles per node instead of every triangle's whole neighbourhood of nodes.
 """
 
 import numpy as np
