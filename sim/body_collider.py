@@ -26,6 +26,9 @@ _UNSET = np.iinfo(np.int64).max
 _MICROMETRES = 1e6
 # Grid nodes per edge of the blocks a moving body is refreshed in.
 _BLOCK = 4
+# A move refreshes the blocks within a block (2.4 cm) of the cloth; once the body is still, the cloth
+# stays on the current pose while every point within this of it is on a refreshed block.
+_COVERED_REACH_M = 0.01
 _SELF_AND_SIX_NEIGHBOURS = ((0, 0, 0), (1, 0, 0), (-1, 0, 0), (0, 1, 0), (0, -1, 0), (0, 0, 1), (0, 0, -1))
 
 
@@ -35,15 +38,14 @@ def _mark_blocks_near(
     marked: ti.types.ndarray(dtype=ti.i32, ndim=3),
     origin: ti.math.vec3,
     block_size: ti.f32,
-    reach: ti.i32,
+    reach: ti.f32,
 ):
     for i, j, k in marked:
         marked[i, j, k] = 0
     shape = ti.Vector([marked.shape[0], marked.shape[1], marked.shape[2]])
     for p in points:
-        block = ti.floor((points[p] - origin) / block_size, ti.i32)
-        low = ti.max(block - reach, 0)
-        high = ti.min(block + reach, shape - 1)
+        low = ti.max(ti.floor((points[p] - reach - origin) / block_size, ti.i32), 0)
+        high = ti.min(ti.floor((points[p] + reach - origin) / block_size, ti.i32), shape - 1)
         for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
             marked[i, j, k] = 1
 
@@ -59,6 +61,17 @@ def _list_marked_blocks(
             blocks[count] = ti.Vector([i, j, k])
             count += 1
     return count
+
+
+@ti.kernel
+def _marked_are_fresh(
+    marked: ti.types.ndarray(dtype=ti.i32, ndim=3), fresh: ti.types.ndarray(dtype=ti.i32, ndim=3)
+) -> ti.i32:
+    stale = 0
+    for i, j, k in marked:
+        if marked[i, j, k] != 0 and fresh[i, j, k] == 0:
+            stale = 1
+    return 1 - stale
 
 
 @ti.kernel
@@ -489,6 +502,8 @@ class BodyCollider:
         self._across.from_numpy(_triangles_across(self._normal_topology_numpy))
         block_shape = tuple(-(-n // _BLOCK) for n in self.shape)
         self._marked = ti.ndarray(ti.i32, shape=block_shape)
+        # Blocks that hold the current pose (all after a full rebuild, those near the cloth after a move).
+        self._fresh = ti.ndarray(ti.i32, shape=block_shape)
         self._blocks = ti.Vector.ndarray(3, ti.i32, shape=int(np.prod(block_shape)))
         self._block_count = 0
         self._moving_blocks = 0
@@ -509,10 +524,10 @@ class BodyCollider:
             and nodes further out keep their distances, which keeps a moving avatar cheap. Without it
             (a new pose) the whole grid is rebuilt and the velocity is zero.
         near : (N, 3) float, optional
-            With ``dt``: the cloth's positions, m. Only the band within two to three blocks of
-            ``_BLOCK`` nodes (5 to 7 cm at 6 mm spacing) of them is recomputed, which is all the
-            cloth can reach in a frame; elsewhere the grid keeps the previous pose until
-            :attr:`stale_away_from_cloth` is cleared by an update without ``near``.
+            With ``dt``: the cloth's positions, m. Only the band within a block of ``_BLOCK``
+            nodes (2.4 cm at 6 mm spacing) of them is recomputed, more than the cloth moves in a
+            frame; elsewhere the grid keeps an earlier pose
+            (:attr:`stale_away_from_cloth`, see :meth:`covers`) until an update without ``near``.
         """
         vertices = np.ascontiguousarray(vertices, np.float32)
         if vertices.shape != (self.vertex_count, 3) or not np.all(np.isfinite(vertices)):
@@ -542,9 +557,12 @@ class BodyCollider:
             points = np.ascontiguousarray(near, np.float32).reshape(-1, 3)
             device_points = ti.Vector.ndarray(3, ti.f32, shape=len(points))
             device_points.from_numpy(points)
-            _mark_blocks_near(device_points, self._marked, origin, _BLOCK * self.spacing, 1)
+            _mark_blocks_near(
+                device_points, self._marked, origin, _BLOCK * self.spacing, _BLOCK * self.spacing
+            )
         else:
             self._marked.fill(1)
+        self._fresh.copy_from(self._marked)
         self.stale_away_from_cloth = tracking
         # The previous update's blocks lose their velocity along with the ones refreshed now.
         _clear_blocks(self._nearest, self.velocity, self._blocks, self._moving_blocks, 0)
@@ -590,6 +608,17 @@ class BodyCollider:
         self._moving_blocks = self._block_count if dt is not None else 0
         if dt is None:
             self.distance.from_numpy(self._fill_far_field(self.distance.to_numpy()))
+
+    def covers(self, points: np.ndarray) -> bool:
+        """Whether the grid holds the current pose everywhere within 1 cm of ``points`` (N, 3), m."""
+        if not self.stale_away_from_cloth:
+            return True
+        points = np.ascontiguousarray(points, np.float32).reshape(-1, 3)
+        device_points = ti.Vector.ndarray(3, ti.f32, shape=len(points))
+        device_points.from_numpy(points)
+        origin = ti.Vector(self.origin.tolist())
+        _mark_blocks_near(device_points, self._marked, origin, _BLOCK * self.spacing, _COVERED_REACH_M)
+        return bool(_marked_are_fresh(self._marked, self._fresh))
 
     def stop(self) -> None:
         """The body has stopped: zero its velocity where the last update set one."""

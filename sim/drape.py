@@ -171,7 +171,7 @@ class Drape:
         """Move the body (same topology) before the next frame; cloth in contact is carried by friction.
 
         Only the part of the body's distance grid that the cloth can reach in the coming frame is
-        recomputed; the first frame after the body stops refreshes the rest.
+        recomputed; the rest is brought up to date if the cloth later comes near it.
         """
         self.collider.update(
             _array(vertices, (3,), np.float32, "body vertices"),
@@ -183,7 +183,9 @@ class Drape:
     def step(self) -> np.ndarray:
         """Advance one frame (``1 / fps`` s) and return the garment positions, (V, 3) float32 m."""
         started = time.perf_counter()
-        if self.collider.stale_away_from_cloth and not self._body_moving:
+        # Once the body has stopped, the rest of its grid is brought up to date only if the cloth
+        # comes near a part that still holds an earlier pose.
+        if not self._body_moving and not self.collider.covers(self.state.positions_numpy()):
             self.collider.update(self.collider.vertices, dt=1.0 / self.fps)
             self.collider.stop()
         self._frame_start.copy_from(self.state)

@@ -141,3 +141,9 @@ def test_a_body_moved_near_the_cloth_has_the_distances_of_a_full_rebuild():
     assert np.abs(moved_distance[: 2 * ring] - rebuilt_distance[: 2 * ring]).max() < 2e-4
     assert np.all(moved_distance[:ring] < 0.0) and np.all(moved_distance[2 * ring : 3 * ring] < 0.0)
     assert np.all(moved_distance[3 * ring :] >= rebuilt_distance[3 * ring :] - 1e-3)
+    # Skin further from the cloth still holds an earlier pose, which the collider knows, until a full update.
+    lower = near - np.float32([0.0, 0.3, 0.0])
+    assert moving.covers(near) and not moving.covers(lower)
+    moving.update(posed)
+    assert moving.covers(lower)
+    assert np.abs(moving.signed_distance(lower) - rebuilt.signed_distance(lower)).max() < 1e-6
