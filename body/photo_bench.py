@@ -22,9 +22,10 @@ _GENDERS = ("female", "male")
 
 
 def _standing_pose(rng) -> np.ndarray:
-    """(72,) SMPL pose: arms lowered from the model's A-pose and hanging, slightly away from the body."""
+    """(72,) SMPL pose: arms lowered a little from the model's A-pose, still clear of the body (as the
+    photo instructions ask), elbows slightly bent."""
     pose = np.zeros(72, dtype=np.float32)
-    lower = rng.uniform(0.25, 0.45)
+    lower = rng.uniform(0.1, 0.3)
     pose[16 * 3 + 2] = -lower
     pose[17 * 3 + 2] = lower
     pose[18 * 3 + 0] = pose[19 * 3 + 0] = rng.uniform(0.4, 0.7)

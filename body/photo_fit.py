@@ -6,8 +6,9 @@ The objective, in centimetres at the person so its weights do not depend on imag
   (Geman-McClure) and weighted by BlazePose's visibility;
 - silhouette, split as :mod:`body.photo_targets` explains: *inside* (model vertices outside the
   mask, squared distance, trusted everywhere) and *cover* (mask outline points away from the model's
-  rim, robust, not on head and neck). Together they match the body's width at every height in each
-  photo; the side photo gives the depths that make chest, waist and hip ellipses rather than circles;
+  rim, robust, a fifth of the weight on head and neck). Together they match the body's width at
+  every height in each photo; the side photo gives the depths that make chest, waist and hip
+  ellipses rather than circles;
 - extent: the top of the head and the soles at the top and bottom of the mask (hair may add a
   centimetre or two; the height term below outweighs it when the height is given);
 - height, when given: the unposed model's height, to half a centimetre;
