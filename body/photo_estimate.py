@@ -52,9 +52,9 @@ def body_from_photos(
 
     Examples
     --------
-    >>> body = body_from_photos("front.jpg", "side.jpg", height_cm=172, gender="female")
-    >>> round(body.measurements_cm["waist"])
-    74
+    >>> body = body_from_photos("front.jpg", "side.jpg", height_cm=172, gender="female", overlay_dir="fit")
+    >>> body.source
+    'photos: front.jpg, side.jpg'
     """
     photos = [load_photo(front)] + ([] if side is None else [load_photo(side)])
     return estimate_from_photos(
