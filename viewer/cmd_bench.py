@@ -23,6 +23,7 @@ def add_parser(subparsers) -> None:
         "--body", action="store_true", help="instead, benchmark body estimation from rendered photos"
     )
     parser.add_argument("--people", type=int, default=8, help="people rendered for --body")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of the --body people")
 
 
 def run(args) -> int:
@@ -43,7 +44,7 @@ def _photo_bench(args) -> dict:
     """Errors (cm) and time per person of body estimation from rendered front and side photos."""
     from body.photo_bench import run_photo_bench
 
-    return {"benchmark": "body from photos", **run_photo_bench(n_people=args.people)}
+    return {"benchmark": "body from photos", **run_photo_bench(n_people=args.people, seed=args.seed)}
 
 
 def _bench(args) -> dict:
