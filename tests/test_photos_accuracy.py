@@ -13,8 +13,9 @@ _GIRTHS = ("chest", "waist", "hip")
 
 @pytest.fixture(scope="module")
 def bench():
-    # The first two people (a woman and a man) of the 8-person benchmark run with seed 42.
-    return run_photo_bench(n_people=2, seed=42)
+    # The first two people of the benchmark run with seed 0: a woman with a 122 cm bust, far out in
+    # the model's shape space (the hardest kind for the fit), and a man with a 110 cm chest.
+    return run_photo_bench(n_people=2, seed=0)
 
 
 def test_front_and_side_photos_give_chest_waist_and_hip_within_2_cm(bench):
