@@ -104,7 +104,7 @@ def estimate_from_photos(
         detection = detect_person(photo.rgb, photo.name)
         check_view(detection, view, photo.name)
         detections.append(detection)
-        targets.append(photo_targets(detection, view, photo.name))
+        targets.append(photo_targets(detection, view, photo.name, photo.rgb))
     model = load_body_model(gender, model_path)
     fit = fit_photos(model, targets, None if height_cm is None else height_cm / 100.0, focal_35mm)
     source = "photos: " + ", ".join(photo.name for photo in photos)

@@ -14,6 +14,14 @@ SKIN_RGB = ((236, 192, 160), (214, 160, 124), (170, 118, 84), (110, 74, 52))
 BACKGROUNDS_RGB = ((245, 245, 242), (170, 172, 176), (212, 200, 178), (48, 58, 84))
 
 
+def _poly_data(vertices, faces):
+    import pyvista as pv
+
+    faces = np.asarray(faces, dtype=np.int64)
+    cells = np.hstack([np.full((len(faces), 1), 3, dtype=np.int64), faces]).ravel()
+    return pv.PolyData(np.asarray(vertices, dtype=np.float32), cells)
+
+
 def render_body_photo(
     vertices,
     faces,
@@ -24,6 +32,7 @@ def render_body_photo(
     skin_rgb=SKIN_RGB[0],
     background_rgb=BACKGROUNDS_RGB[0],
     image_size=(720, 960),
+    clothes=(),
 ):
     """Render ``vertices`` as a photo taken from the front or from the person's left side.
 
@@ -45,6 +54,8 @@ def render_body_photo(
         Colours, 0-255.
     image_size : (int, int)
         Width and height in pixels.
+    clothes : sequence of (vertices, faces, rgb)
+        Garment meshes worn over the body (the same frame as ``vertices``), each in one colour.
 
     Returns
     -------
@@ -53,16 +64,17 @@ def render_body_photo(
     """
     import pyvista as pv
 
-    vertices = np.asarray(vertices, dtype=np.float32)
-    faces = np.asarray(faces, dtype=np.int64)
-    cells = np.hstack([np.full((len(faces), 1), 3, dtype=np.int64), faces]).ravel()
-    mesh = pv.PolyData(vertices, cells)
     plotter = pv.Plotter(off_screen=True, window_size=list(image_size))
     try:
         plotter.set_background([c / 255 for c in background_rgb])
-        plotter.add_mesh(
-            mesh, color=[c / 255 for c in skin_rgb], smooth_shading=True, specular=0.15, diffuse=0.85
-        )
+        for mesh_vertices, mesh_faces, rgb in [(vertices, faces, skin_rgb), *clothes]:
+            plotter.add_mesh(
+                _poly_data(mesh_vertices, mesh_faces),
+                color=[c / 255 for c in rgb],
+                smooth_shading=True,
+                specular=0.15,
+                diffuse=0.85,
+            )
         eye_direction = np.array([0.0, 0.0, 1.0]) if view == "front" else np.array([1.0, 0.0, 0.0])
         plotter.camera.position = tuple(eye_direction * distance_m + [0.0, camera_height_m, 0.0])
         plotter.camera.focal_point = (0.0, camera_height_m, 0.0)

@@ -5,9 +5,12 @@ Masks include hair and clothes. The fit uses them in two ways that treat those d
 - *inside*: every model vertex must project inside the mask. Hair and clothes only make the mask
   larger, never smaller, so this holds everywhere and is weighted fully everywhere.
 - *cover*: every point of the mask's outline must be reached by the model. A loose shirt or hair
-  breaks this, so outline points on the head and neck (hair) get a fifth of the weight, and the fit applies a
-  robust kernel (:data:`COVER_SCALE_CM`) so an outline standing several centimetres off the body (loose
-  cloth) pulls with a bounded force while close-fitting cloth and skin pull fully.
+  breaks this, so outline points on the head and neck (hair) get a fifth of the weight, outline
+  points whose colour is not the face's skin colour (clothes, see :mod:`body.photo_skin`) none,
+  and the fit applies a robust kernel (:data:`COVER_SCALE_CM`) so an outline standing several
+  centimetres off the body pulls with a bounded force. Bare arms, legs and neck pull fully; under
+  clothes the body is held inside the mask and shaped by what the bare parts, the keypoints and the
+  height say.
 """
 
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from body.photo_landmarks import LANDMARK_NAMES, PersonDetection
+from body.photo_skin import skin_likelihood
 
 __all__ = ["PhotoTargets", "photo_targets", "KEYPOINT_GROUPS", "COVER_SCALE_CM", "OUTLINE_POINT_COUNT"]
 
@@ -90,7 +94,7 @@ class PhotoTargets:
     outline_px : (N, 2) float32
         Points spaced evenly along the mask's outer outline, pixels.
     outline_weights : (N,) float32
-        1 on the body, less on the head and neck (hair).
+        1 on bare skin, less on clothes and on the head and neck (hair).
     outside_distance_px : (H, W) float32
         Distance of each pixel to the mask (0 inside it).
     person_height_px : float
@@ -114,7 +118,9 @@ class PhotoTargets:
     image_size: tuple[int, int]
 
 
-def photo_targets(detection: PersonDetection, view: str, name: str = "photo") -> PhotoTargets:
+def photo_targets(
+    detection: PersonDetection, view: str, name: str = "photo", rgb: np.ndarray | None = None
+) -> PhotoTargets:
     """Prepare a checked detection for fitting.
 
     Parameters
@@ -122,6 +128,8 @@ def photo_targets(detection: PersonDetection, view: str, name: str = "photo") ->
     detection : PersonDetection
     view : {"front", "side"}
     name : str
+    rgb : (H, W, 3) uint8, optional
+        The photo; with it, outline points on clothes weigh less than those on skin.
     """
     import cv2
 
@@ -143,6 +151,9 @@ def photo_targets(detection: PersonDetection, view: str, name: str = "photo") ->
     nose_y = detection.landmarks_px[index["nose"], 1]
     neck_top_y = 0.5 * (shoulders_y + nose_y)
     outline_weights = np.where(outline[:, 1] > neck_top_y, 1.0, _HEAD_OUTLINE_WEIGHT).astype(np.float32)
+    if rgb is not None:
+        # Clothes show only that the body is no wider there, which the inside term already says.
+        outline_weights *= skin_likelihood(rgb, person, outline, detection.landmarks_px)
 
     groups = KEYPOINT_GROUPS[view]
     keypoints = np.zeros((len(groups), 2), dtype=np.float32)
