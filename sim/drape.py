@@ -12,6 +12,7 @@ import numpy as np
 import taichi as ti
 
 from sim.body_collider import BodyCollider
+from sim.contact_worker import CONTACT_WORKER_MIN_VERTICES, ContactWorker, contact_worker_available
 from sim.device import init_taichi
 from sim.errors import DrapeInputError
 from sim.metrics import face_deformation, principal_strain, principal_stress, ring_ease
@@ -97,6 +98,9 @@ class Drape:
         80, while 10 read about twenty points high at the 95th percentile. Pass 10
         where interactivity matters more than the strain figures.
     self_collision : bool
+    contact_worker : bool, optional
+        Build self-contact lists one frame ahead in a second process (:mod:`sim.contact_worker`). By
+        default, on the CPU for garments of at least 2,000 vertices when two cores are free to use.
 
     Examples
     --------
@@ -122,6 +126,7 @@ class Drape:
         fps: float = 60,
         substeps: int = 20,
         self_collision: bool = True,
+        contact_worker: bool | None = None,
     ):
         if not fps > 0:
             raise DrapeInputError(f"fps must be positive, not {fps}.")
@@ -152,6 +157,25 @@ class Drape:
         self.contacts = self.solver.make_contacts(self.model.thickness + self._contact_margin)
         self._drift_since_contacts = np.inf
         self._last_largest_step = 0.0
+        if contact_worker is None:
+            contact_worker = (
+                self.device == "cpu"
+                and self_collision
+                and self.model.vertex_count >= CONTACT_WORKER_MIN_VERTICES
+                and contact_worker_available()
+            )
+        self.contact_lists = {"built_here": 0, "from_worker": 0}
+        self._worker = None
+        if contact_worker and self_collision:
+            m = self.model
+            self._worker = ContactWorker(
+                m.faces,
+                m.representative,
+                m.neighbour_offsets,
+                np.r_[m.neighbours, -1],
+                reach=self.contacts.reach,
+                cell_size=self.contacts.cell_size,
+            )
         self._body_moving = False
         self.frames = 0
         self.wall_seconds = 0.0
@@ -190,11 +214,7 @@ class Drape:
             self.collider.stop()
         self._frame_start.copy_from(self.state)
         self.solver.contact_push.fill(0.0)
-        # Self-contact candidates are refreshed only when the cloth may have moved, since the last
-        # refresh, further than their reach covers (twice the last frame's largest step ahead).
-        if self._drift_since_contacts + 2.0 * self._last_largest_step > self._contact_margin:
-            self.solver.collide(self.state, self.contacts)
-            self._drift_since_contacts = 0.0
+        self._refresh_contacts()
         while True:
             self.solver.step(self.state, self.state, 1.0 / self.fps, self.contacts)
             motion = _frame_motion(
@@ -222,6 +242,40 @@ class Drape:
         self.last_moved_share = moved / self.model.vertex_count
         self.wall_seconds += time.perf_counter() - started
         return self.state.positions_numpy()
+
+    def _refresh_contacts(self) -> None:
+        """Keep the self-contact lists covering the coming frame.
+
+        The lists are rebuilt when the cloth may have moved, since they were built, further than their
+        margin covers (twice the last frame's largest step ahead). With a contact worker the rebuild is
+        the worker's lists for the previous frame's start, built while that frame ran: one frame
+        older, which only matters while the cloth moves further in a frame than the lists reach (the
+        first frames of sewing, where lists built at the frame's start fall short as well). This
+        frame's start is sent on unless the lists in use will still cover two more frames.
+        """
+        margin, step = self._contact_margin, self._last_largest_step
+        ahead = None
+        if self._worker is not None and self._worker.waiting:
+            ahead = self._worker.receive()
+        if self._drift_since_contacts + 2.0 * step > margin:
+            if ahead is not None:
+                self.contacts.candidates.from_numpy(ahead[0])
+                self.contacts.candidate_count.from_numpy(ahead[1])
+                self._drift_since_contacts = step
+                self.contact_lists["from_worker"] += 1
+            else:
+                self.solver.collide(self.state, self.contacts)
+                self._drift_since_contacts = 0.0
+                self.contact_lists["built_here"] += 1
+        # Lists from this frame's start are asked for unless the ones in use will still cover two
+        # more frames.
+        if self._worker is not None and self._drift_since_contacts + 5.0 * step > margin:
+            self._worker.send(self.state.positions_numpy())
+
+    def close(self) -> None:
+        """Stop the contact worker, if any (also done when the drape is garbage-collected)."""
+        if self._worker is not None:
+            self._worker.close()
 
     def run(
         self,

@@ -104,13 +104,15 @@ def test_sleeve_pressed_against_a_torso_does_not_pass_through():
     solver = SolverXPBD(model, collider, self_collision=True, gravity=pressing, substeps=10)
     state = State(sleeve_positions)
     contacts = solver.make_contacts(model.thickness + 0.5 * model.max_edge)
+    # Pressed sideways against a round torso the tube may slide around it (which way depends on the
+    # last bits of the arithmetic); what must hold is that it never enters it, and that it touched.
+    closest = []
     for _ in range(60):
         solver.collide(state, contacts)
         solver.step(state, state, 1.0 / 60.0, contacts)
-    positions = state.positions_numpy()
-    radial = np.linalg.norm(positions[:, [0, 2]], axis=1)
-    assert radial.min() > torso_radius
-    assert radial.min() < torso_radius + 2 * model.thickness
+        closest.append(np.linalg.norm(state.positions_numpy()[:, [0, 2]], axis=1).min())
+    assert min(closest) > torso_radius
+    assert min(closest) < torso_radius + 2 * model.thickness
 
 
 def _tube_on_cylinder(circumference: float) -> float:

@@ -1,0 +1,186 @@
+"""The self-contact search on a second CPU core, running one frame behind the solver.
+
+On the CPU a frame of the solver is one serial sweep on one core, and rebuilding the self-contact
+candidate lists (:mod:`sim.self_contacts`) costs another two thirds of a frame at 8,000 vertices.
+A worker process holds its own copy of the garment's topology and, while the solver advances frame
+``N``, builds the lists for the positions frame ``N`` started from, which frame ``N + 1`` then uses
+when its lists are due for a rebuild (:class:`sim.drape.Drape` decides). The worker is a plain
+``python -c`` child talking over its stdin and stdout, so it never re-runs the caller's script. The
+two processes work in lockstep: a frame first takes the worker's answer to the previous request and
+then sends the next, so the lists a frame uses, and the drape, never depend on how fast either
+process runs.
+"""
+
+import io
+import os
+import struct
+import subprocess
+import sys
+import weakref
+from pathlib import Path
+
+import numpy as np
+
+from sim.self_contacts import CANDIDATES
+
+__all__ = ["ContactWorker", "contact_worker_available", "CONTACT_WORKER_MIN_VERTICES"]
+
+# The worker's answers travel on its real stdout; anything else it prints (Taichi's banner on import)
+# is sent to stderr before a module loads.
+_LAUNCH = (
+    "import os, sys; answers = os.fdopen(os.dup(1), 'wb'); os.dup2(2, 1); "
+    "from sim.contact_worker import _serve; _serve(sys.stdin.buffer, answers)"
+)
+# Below this many vertices a rebuild costs less than a process is worth.
+CONTACT_WORKER_MIN_VERTICES = 2000
+
+
+def _source_root() -> str:
+    """The folder holding the ``sim`` package, so the worker imports this same copy of it."""
+    return str(Path(__file__).resolve().parent.parent)
+
+
+def contact_worker_available() -> bool:
+    """Whether this process may run a worker: at least two CPU cores it can use, and
+    ``$FITROOM_CONTACT_WORKER`` not set to ``0``."""
+    if os.environ.get("FITROOM_CONTACT_WORKER", "1") == "0":
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return cores >= 2
+
+
+def _write(stream, payload: bytes) -> None:
+    stream.write(struct.pack("<Q", len(payload)))
+    stream.write(payload)
+    stream.flush()
+
+
+def _read(stream) -> bytes:
+    header = stream.read(8)
+    if len(header) < 8:
+        raise EOFError("the contact worker's pipe closed")
+    (size,) = struct.unpack("<Q", header)
+    payload = stream.read(size)
+    if len(payload) < size:
+        raise EOFError("the contact worker's pipe closed")
+    return payload
+
+
+def _serve(requests, answers) -> None:
+    """The worker's loop: the topology first, then positions in and candidate lists out, until an
+    empty message or the end of input."""
+    import taichi as ti
+
+    from sim.device import init_taichi
+    from sim.self_contacts import SelfContacts
+
+    init_taichi("cpu")
+    with np.load(io.BytesIO(_read(requests))) as topology:
+        faces = topology["faces"]
+        arrays = {"faces": ti.Vector.ndarray(3, ti.i32, shape=len(faces))}
+        arrays["faces"].from_numpy(faces)
+        for name in ("representative", "neighbour_offsets", "neighbours"):
+            arrays[name] = ti.ndarray(ti.i32, shape=len(topology[name]))
+            arrays[name].from_numpy(topology[name])
+        reach, cell_size = (float(v) for v in topology["reach_and_cell"])
+    vertex_count = arrays["representative"].shape[0]
+    contacts = SelfContacts(vertex_count, len(faces), arrays, reach=reach, cell_size=cell_size, serial=True)
+    positions = ti.Vector.ndarray(3, ti.f32, shape=vertex_count)
+    while True:
+        try:
+            message = _read(requests)
+        except EOFError:
+            break
+        if not message:
+            break
+        positions.from_numpy(np.frombuffer(message, dtype=np.float32).reshape(vertex_count, 3))
+        contacts.update(positions)
+        _write(
+            answers, contacts.candidates.to_numpy().tobytes() + contacts.candidate_count.to_numpy().tobytes()
+        )
+
+
+def _stop(process) -> None:
+    try:
+        _write(process.stdin, b"")
+        process.stdin.close()
+    except (OSError, ValueError):
+        pass
+    try:
+        process.wait(timeout=2.0)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    process.stdout.close()
+
+
+class ContactWorker:
+    """A process that builds self-contact candidate lists for positions sent to it, in order.
+
+    Parameters
+    ----------
+    faces : (F, 3) int32
+    representative : (V,) int32
+    neighbour_offsets : (V + 1,) int32
+    neighbours : (N,) int32
+        The welded topology of :class:`sim.model.Model` (``neighbours`` padded to at least one entry).
+    reach, cell_size : float
+        As for :class:`sim.self_contacts.SelfContacts`, m.
+
+    Examples
+    --------
+    >>> worker = ContactWorker(m.faces, m.representative, m.neighbour_offsets, neighbours, reach, cell)
+    >>> worker.send(positions)          # lists for these positions are built while the caller works
+    >>> candidates, counts = worker.receive()
+    """
+
+    def __init__(self, faces, representative, neighbour_offsets, neighbours, reach: float, cell_size: float):
+        topology = {
+            "faces": np.ascontiguousarray(faces, dtype=np.int32),
+            "representative": np.ascontiguousarray(representative, dtype=np.int32),
+            "neighbour_offsets": np.ascontiguousarray(neighbour_offsets, dtype=np.int32),
+            "neighbours": np.ascontiguousarray(neighbours, dtype=np.int32),
+        }
+        self.vertex_count = len(topology["representative"])
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", _LAUNCH],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": _source_root() + os.pathsep + os.environ.get("PYTHONPATH", "")},
+        )
+        blob = io.BytesIO()
+        np.savez(blob, reach_and_cell=np.array([reach, cell_size], dtype=np.float64), **topology)
+        _write(self._process.stdin, blob.getvalue())
+        self._waiting = False
+        self._finalizer = weakref.finalize(self, _stop, self._process)
+
+    @property
+    def waiting(self) -> bool:
+        """Whether a request has been sent and its answer not yet received."""
+        return self._waiting
+
+    def send(self, positions: np.ndarray) -> None:
+        """Ask for the lists of cloth at ``positions`` ((V, 3) float32, m); :meth:`receive` them first
+        if a request is still waiting."""
+        if self._waiting:
+            raise RuntimeError("receive the previous answer before sending positions again")
+        _write(self._process.stdin, np.ascontiguousarray(positions, dtype=np.float32).tobytes())
+        self._waiting = True
+
+    def receive(self) -> tuple[np.ndarray, np.ndarray]:
+        """Wait for the answer to the last request: candidates (V, CANDIDATES) int32, counts (V,) int32."""
+        if not self._waiting:
+            raise RuntimeError("no positions were sent")
+        message = _read(self._process.stdout)
+        self._waiting = False
+        split = self.vertex_count * CANDIDATES * 4
+        candidates = np.frombuffer(message[:split], dtype=np.int32).reshape(self.vertex_count, CANDIDATES)
+        counts = np.frombuffer(message[split:], dtype=np.int32)
+        return candidates, counts
+
+    def close(self) -> None:
+        """Stop the process (also done when the worker is garbage-collected or Python exits)."""
+        self._finalizer()

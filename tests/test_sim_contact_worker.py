@@ -1,0 +1,83 @@
+"""The self-contact search in a second process: the same lists, the same drape on every run, and
+no process left behind."""
+
+import numpy as np
+
+from sim import Drape, Model, SolverXPBD, State
+from sim.contact_worker import ContactWorker
+from sim.scenes import cylinder_body, tube_garment
+
+
+def _tube():
+    return tube_garment(0.7, 0.3, 0.8, 0.16, 25, 10)
+
+
+def _tube_drape(**options) -> Drape:
+    body_vertices, body_faces = cylinder_body(0.12, 0.0, 1.4)
+    tube = _tube()
+    return Drape(
+        body_vertices,
+        body_faces,
+        tube["rest_uv"],
+        tube["faces"],
+        tube["positions"],
+        tube["stitches"],
+        tube["grain"],
+        tube["face_material"],
+        tube["materials"],
+        device="cpu",
+        **options,
+    )
+
+
+def test_the_worker_builds_the_lists_the_solver_would():
+    tube = _tube()
+    model = Model.from_arrays(
+        *(tube[k] for k in ("rest_uv", "faces", "stitches", "grain", "face_material", "materials"))
+    )
+    solver = SolverXPBD(model)
+    contacts = solver.make_contacts(model.thickness + 0.25 * model.max_edge)
+    # Fold the tube flat so that its front and back lie within reach of each other.
+    positions = tube["positions"].copy()
+    positions[:, 2] *= 0.02
+    solver.collide(State(positions), contacts)
+    worker = ContactWorker(
+        model.faces,
+        model.representative,
+        model.neighbour_offsets,
+        np.r_[model.neighbours, -1],
+        reach=contacts.reach,
+        cell_size=contacts.cell_size,
+    )
+    try:
+        worker.send(positions)
+        candidates, counts = worker.receive()
+    finally:
+        worker.close()
+    assert counts.sum() > 0
+    assert np.array_equal(counts, contacts.candidate_count.to_numpy())
+    expected = contacts.candidates.to_numpy()
+    for v in np.nonzero(counts)[0]:
+        assert np.array_equal(candidates[v, : counts[v]], expected[v, : counts[v]])
+
+
+def test_a_drape_with_a_worker_repeats_itself_and_stays_outside_the_body():
+    runs = []
+    for _ in range(2):
+        drape = _tube_drape(contact_worker=True)
+        for _ in range(40):
+            drape.step()
+        runs.append(drape.state.positions_numpy())
+        assert drape.contact_lists["from_worker"] > 0
+        assert drape.result().penetration_pct == 0.0
+        drape.close()
+    assert np.array_equal(runs[0], runs[1])
+
+
+def test_closing_a_drape_stops_its_worker():
+    drape = _tube_drape(contact_worker=True)
+    drape.step()
+    process = drape._worker._process
+    assert process.poll() is None
+    drape.close()
+    assert process.poll() is not None
