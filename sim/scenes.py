@@ -2,7 +2,7 @@
 
 import numpy as np
 
-__all__ = ["grid_panel", "tube_garment", "cylinder_body", "sphere_body"]
+__all__ = ["grid_panel", "tube_garment", "cylinder_body", "sphere_body", "tube_on_cylinder"]
 
 
 def grid_panel(width: float, height: float, columns: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
@@ -127,3 +127,15 @@ def sphere_body(radius: float, center: tuple[float, float, float], subdivisions:
     return (np.asarray(mesh.vertices) + np.asarray(center)).astype(np.float32), np.asarray(
         mesh.faces, np.int32
     )
+
+
+def tube_on_cylinder(circumference: float = 0.7, **options):
+    """A :class:`sim.drape.Drape` of a sewn tube (0.3 m long, ``circumference`` m round) around a
+    cylinder of radius 0.12 m, on the CPU; ``options`` go to the ``Drape``."""
+    from sim.drape import Drape
+
+    body_vertices, body_faces = cylinder_body(0.12, 0.0, 1.4)
+    tube = tube_garment(circumference, 0.3, 0.8, 0.16, 25, 10)
+    keys = ("rest_uv", "faces", "positions", "stitches", "grain", "face_material", "materials")
+    arrays = [tube[k] for k in keys]
+    return Drape(body_vertices, body_faces, *arrays, **{"device": "cpu", **options})

@@ -3,31 +3,13 @@ no process left behind."""
 
 import numpy as np
 
-from sim import Drape, Model, SolverXPBD, State
+from sim import Model, SolverXPBD, State
 from sim.contact_worker import ContactWorker
-from sim.scenes import cylinder_body, tube_garment
+from sim.scenes import tube_garment, tube_on_cylinder
 
 
 def _tube():
     return tube_garment(0.7, 0.3, 0.8, 0.16, 25, 10)
-
-
-def _tube_drape(**options) -> Drape:
-    body_vertices, body_faces = cylinder_body(0.12, 0.0, 1.4)
-    tube = _tube()
-    return Drape(
-        body_vertices,
-        body_faces,
-        tube["rest_uv"],
-        tube["faces"],
-        tube["positions"],
-        tube["stitches"],
-        tube["grain"],
-        tube["face_material"],
-        tube["materials"],
-        device="cpu",
-        **options,
-    )
 
 
 def test_the_worker_builds_the_lists_the_solver_would():
@@ -64,7 +46,7 @@ def test_the_worker_builds_the_lists_the_solver_would():
 def test_a_drape_with_a_worker_repeats_itself_and_stays_outside_the_body():
     runs = []
     for _ in range(2):
-        drape = _tube_drape(contact_worker=True)
+        drape = tube_on_cylinder(contact_worker=True)
         for _ in range(40):
             drape.step()
         runs.append(drape.state.positions_numpy())
@@ -75,7 +57,7 @@ def test_a_drape_with_a_worker_repeats_itself_and_stays_outside_the_body():
 
 
 def test_closing_a_drape_stops_its_worker():
-    drape = _tube_drape(contact_worker=True)
+    drape = tube_on_cylinder(contact_worker=True)
     drape.step()
     process = drape._worker._process
     assert process.poll() is None

@@ -3,7 +3,7 @@
 import numpy as np
 
 from sim import BodyCollider, Drape, Model, SolverXPBD, State, material_preset
-from sim.scenes import cylinder_body, grid_panel, sphere_body, tube_garment
+from sim.scenes import cylinder_body, grid_panel, sphere_body, tube_garment, tube_on_cylinder
 
 GRAVITY = 9.81
 
@@ -116,20 +116,7 @@ def test_sleeve_pressed_against_a_torso_does_not_pass_through():
 
 
 def _tube_on_cylinder(circumference: float) -> float:
-    body_vertices, body_faces = cylinder_body(0.12, 0.0, 1.4)
-    tube = tube_garment(circumference, 0.3, 0.8, 0.16, 25, 10)
-    drape = Drape(
-        body_vertices,
-        body_faces,
-        tube["rest_uv"],
-        tube["faces"],
-        tube["positions"],
-        tube["stitches"],
-        tube["grain"],
-        tube["face_material"],
-        tube["materials"],
-        device="cpu",
-    )
+    drape = tube_on_cylinder(circumference)
     for _ in range(90):
         drape.step()
     return drape.result().summary()["strain_pct"]["mean"]

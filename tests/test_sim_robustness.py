@@ -4,29 +4,11 @@ import numpy as np
 import pytest
 
 from sim import BodyCollider, Drape, DrapeInputError, Model, SolverXPBD, State
-from sim.scenes import cylinder_body, tube_garment
-
-
-def _tube_drape(**options) -> Drape:
-    body_vertices, body_faces = cylinder_body(0.12, 0.0, 1.4)
-    tube = tube_garment(0.7, 0.3, 0.8, 0.16, 25, 10)
-    return Drape(
-        body_vertices,
-        body_faces,
-        tube["rest_uv"],
-        tube["faces"],
-        tube["positions"],
-        tube["stitches"],
-        tube["grain"],
-        tube["face_material"],
-        tube["materials"],
-        device="cpu",
-        **options,
-    )
+from sim.scenes import cylinder_body, tube_garment, tube_on_cylinder
 
 
 def test_an_absurd_time_step_gives_finite_results():
-    drape = _tube_drape(fps=0.5, substeps=2)
+    drape = tube_on_cylinder(fps=0.5, substeps=2)
     for _ in range(3):
         positions = drape.step()
     assert np.all(np.isfinite(positions))
@@ -37,7 +19,7 @@ def test_an_absurd_time_step_gives_finite_results():
 
 
 def test_a_frame_that_blows_up_is_rerun_reported_and_never_leaves_nan():
-    drape = _tube_drape(fps=0.5, substeps=2)
+    drape = tube_on_cylinder(fps=0.5, substeps=2)
     drape.solver.max_speed = 1e6
     positions = drape.step()
     assert drape.recoveries >= 1
@@ -47,8 +29,8 @@ def test_a_frame_that_blows_up_is_rerun_reported_and_never_leaves_nan():
 
 
 def test_the_same_inputs_give_the_same_drape():
-    first = _tube_drape()
-    second = _tube_drape()
+    first = tube_on_cylinder()
+    second = tube_on_cylinder()
     for _ in range(40):
         a = first.step()
         b = second.step()
@@ -56,7 +38,7 @@ def test_the_same_inputs_give_the_same_drape():
 
 
 def test_a_moving_body_carries_the_garment_without_passing_through_it():
-    drape = _tube_drape()
+    drape = tube_on_cylinder()
     body_vertices = drape.collider.vertices.copy()
     for _ in range(40):
         drape.step()
