@@ -57,6 +57,7 @@ def bench_drape(
         ``ms_per_frame_median``, ``real_time_factor`` (simulated seconds per wall second at the median
         frame), ``seconds_to_rest`` (wall seconds of stepping until at rest, ``None`` if it never was),
         ``settled``, ``setup_seconds``, ``penetration_pct``, ``seam_gap_mm``, ``strain_pct``, ``recoveries``,
+        ``self_contact_lists`` (whether a worker process built them, and how many rebuilds each side made),
         and ``peer`` with Newton's ``ms_per_frame_median`` and ``real_time_factor``, ``ratio`` (Newton's
         median frame time over fitroom's) and its own ``penetration_pct`` and ``seam_gap_mm``, or the
         reason it did not run.
@@ -142,6 +143,7 @@ def bench_drape(
         "seam_gap_mm": summary["seam_gap_mm"],
         "strain_pct": summary["strain_pct"],
         "recoveries": result.recoveries,
+        "self_contact_lists": {"worker_process": drape.contact_worker_used, **drape.contact_lists},
     }
     if rival is not None:
         positions = rival.positions()
@@ -171,4 +173,5 @@ def bench_drape(
             }
         )
     report["peer"] = peer_report
+    drape.close()
     return report

@@ -272,6 +272,11 @@ class Drape:
         if self._worker is not None and self._drift_since_contacts + 5.0 * step > margin:
             self._worker.send(self.state.positions_numpy())
 
+    @property
+    def contact_worker_used(self) -> bool:
+        """Whether a worker process builds the self-contact lists."""
+        return self._worker is not None
+
     def close(self) -> None:
         """Stop the contact worker, if any (also done when the drape is garbage-collected)."""
         if self._worker is not None:
