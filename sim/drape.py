@@ -209,7 +209,8 @@ class Drape:
         started = time.perf_counter()
         # Once the body has stopped, the rest of its grid is brought up to date only if the cloth
         # comes near a part that still holds an earlier pose.
-        if not self._body_moving and not self.collider.covers(self.state.positions_numpy()):
+        stale = self.collider.stale_away_from_cloth
+        if stale and not self._body_moving and not self.collider.covers(self.state.positions_numpy()):
             self.collider.update(self.collider.vertices, dt=1.0 / self.fps)
             self.collider.stop()
         self._frame_start.copy_from(self.state)
