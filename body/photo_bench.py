@@ -32,7 +32,7 @@ def _standing_pose(rng) -> np.ndarray:
     return pose
 
 
-def render_bench_person(model, betas, rng, image_size=(720, 960)):
+def render_bench_person(model, betas, rng, image_size=(720, 960), dress=None):
     """Front and side photos of one body.
 
     Parameters
@@ -41,6 +41,9 @@ def render_bench_person(model, betas, rng, image_size=(720, 960)):
     betas : (K,) float32
     rng : numpy.random.Generator
     image_size : (int, int)
+    dress : callable, optional
+        ``dress(posed_body)`` returns the clothes to photograph the person in, a list of
+        ``(vertices, faces, rgb)`` meshes (see :func:`body.photo_render.render_body_photo`).
 
     Returns
     -------
@@ -54,6 +57,7 @@ def render_bench_person(model, betas, rng, image_size=(720, 960)):
 
     truth = model.body(betas, source="photo benchmark")
     posed = model.body(betas, _standing_pose(rng))
+    clothes = () if dress is None else dress(posed)
     camera_height_m = rng.uniform(0.9, 1.3)
     view_angle_deg = rng.uniform(40.0, 52.0)
     # Far enough that head and toes (which stand nearer the camera) stay inside the frame.
@@ -67,10 +71,10 @@ def render_bench_person(model, betas, rng, image_size=(720, 960)):
         "background_rgb": BACKGROUNDS_RGB[rng.integers(len(BACKGROUNDS_RGB))],
         "image_size": image_size,
     }
-    photos = [
-        photo_from_array(render_body_photo(posed.vertices, posed.faces, view=view, **setting), f"{view}.png")
-        for view in ("front", "side")
-    ]
+    photos = []
+    for view in ("front", "side"):
+        picture = render_body_photo(posed.vertices, posed.faces, view=view, clothes=clothes, **setting)
+        photos.append(photo_from_array(picture, f"{view}.png"))
     return truth, photos
 
 
@@ -88,7 +92,7 @@ def _bench_targets(gender: str, rng) -> dict[str, float]:
     return targets
 
 
-def run_photo_bench(n_people=8, seed=0, image_size=(720, 960), overlay_dir=None) -> dict:
+def run_photo_bench(n_people=8, seed=0, image_size=(720, 960), overlay_dir=None, dress=None) -> dict:
     """Render ``n_people`` known bodies, estimate them from photos, and report the errors.
 
     Parameters
@@ -100,6 +104,9 @@ def run_photo_bench(n_people=8, seed=0, image_size=(720, 960), overlay_dir=None)
         Photo width and height, pixels.
     overlay_dir : str or Path, optional
         Write each estimate's overlay pictures here (``person<i>_<mode>/``).
+    dress : callable, optional
+        Photograph everyone in the clothes ``dress(posed_body)`` returns (see :func:`render_bench_person`);
+        the same people as without, since dressing draws nothing from the random generator.
 
     Returns
     -------
@@ -127,7 +134,7 @@ def run_photo_bench(n_people=8, seed=0, image_size=(720, 960), overlay_dir=None)
         gender = _GENDERS[index % len(_GENDERS)]
         model = load_body_model(gender)
         betas = body_from_measurements(_bench_targets(gender, rng), gender, model).betas
-        truth, photos = render_bench_person(model, betas, rng, image_size)
+        truth, photos = render_bench_person(model, betas, rng, image_size, dress)
         record = {"gender": gender, "truth_cm": {k: truth.measurements_cm[k] for k in BENCH_MEASUREMENTS}}
         for mode, used in (("front_side", photos), ("front_only", photos[:1])):
             started, cpu_started = time.perf_counter(), time.process_time()
@@ -148,7 +155,7 @@ def run_photo_bench(n_people=8, seed=0, image_size=(720, 960), overlay_dir=None)
                 [estimate.measurements_cm[k] - truth.measurements_cm[k] for k in BENCH_MEASUREMENTS]
             )
         people.append(record)
-    report = {"people": n_people, "targets": BENCH_TARGETS_CM}
+    report = {"people": n_people, "clothed": dress is not None, "targets": BENCH_TARGETS_CM}
     for mode in errors:
         absolute = np.abs(np.array(errors[mode]))
         report[mode] = {

@@ -34,6 +34,9 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("--people", type=int, default=8, help="people rendered for --body")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the --body people")
+    parser.add_argument(
+        "--clothed", action="store_true", help="with --body, photograph everyone in a T-shirt a size up"
+    )
 
 
 def run(args) -> int:
@@ -53,8 +56,13 @@ def run(args) -> int:
 def _photo_bench(args) -> dict:
     """Errors (cm) and time per person of body estimation from rendered front and side photos."""
     from body.photo_bench import run_photo_bench
+    from viewer.bench_clothes import dress_in_tshirt
 
-    return {"benchmark": "body from photos", **run_photo_bench(n_people=args.people, seed=args.seed)}
+    dress = dress_in_tshirt if args.clothed else None
+    return {
+        "benchmark": "body from photos",
+        **run_photo_bench(n_people=args.people, seed=args.seed, dress=dress),
+    }
 
 
 def _bench(args) -> dict:
