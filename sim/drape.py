@@ -7,6 +7,7 @@ with the velocities zeroed and twice the substeps, which it keeps from then on.
 """
 
 import time
+import warnings
 
 import numpy as np
 import taichi as ti
@@ -257,7 +258,10 @@ class Drape:
         margin, step = self._contact_margin, self._last_largest_step
         ahead = None
         if self._worker is not None and self._worker.waiting:
-            ahead = self._worker.receive()
+            try:
+                ahead = self._worker.receive()
+            except (EOFError, OSError):
+                self._lose_worker()
         if self._drift_since_contacts + 2.0 * step > margin:
             if ahead is not None:
                 self.contacts.candidates.from_numpy(ahead[0])
@@ -271,7 +275,16 @@ class Drape:
         # Lists from this frame's start are asked for unless the ones in use will still cover two
         # more frames.
         if self._worker is not None and self._drift_since_contacts + 5.0 * step > margin:
-            self._worker.send(self.state.positions_numpy())
+            try:
+                self._worker.send(self.state.positions_numpy())
+            except OSError:
+                self._lose_worker()
+
+    def _lose_worker(self) -> None:
+        """The worker process died (killed, out of memory): build the lists here from now on."""
+        warnings.warn("fitroom's self-contact worker stopped; the drape goes on without it", stacklevel=3)
+        self._worker.close()
+        self._worker = None
 
     @property
     def contact_worker_used(self) -> bool:

@@ -2,6 +2,7 @@
 no process left behind."""
 
 import numpy as np
+import pytest
 
 from sim import Model, SolverXPBD, State
 from sim.contact_worker import ContactWorker
@@ -63,3 +64,16 @@ def test_closing_a_drape_stops_its_worker():
     assert process.poll() is None
     drape.close()
     assert process.poll() is not None
+
+
+def test_a_drape_whose_worker_dies_goes_on_without_it():
+    drape = tube_on_cylinder(contact_worker=True)
+    for _ in range(3):
+        drape.step()
+    drape._worker._process.kill()
+    drape._worker._process.wait()
+    with pytest.warns(UserWarning, match="worker stopped"):
+        for _ in range(5):
+            drape.step()
+    assert not drape.contact_worker_used
+    assert np.all(np.isfinite(drape.state.positions_numpy()))
