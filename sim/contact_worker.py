@@ -8,7 +8,7 @@ when its lists are due for a rebuild (:class:`sim.drape.Drape` decides). The wor
 ``python -c`` child talking over its stdin and stdout, so it never re-runs the caller's script. The
 two processes work in lockstep: a frame first takes the worker's answer to the previous request and
 then sends the next, so the lists a frame uses, and the drape, never depend on how fast either
-process runs.
+process runs. If the worker dies, the drape warns and builds the lists itself from then on.
 """
 
 import io
