@@ -87,9 +87,12 @@ def _finish(
     v: ti.types.ndarray(dtype=vec3, ndim=1),
     x_prev: ti.types.ndarray(dtype=vec3, ndim=1),
     x_next: ti.types.ndarray(dtype=vec3, ndim=1),
+    shove: ti.types.ndarray(dtype=vec3, ndim=1),
     dt: ti.f32,
 ):
     for i in x:
+        x_next[i] += shove[i]
+        shove[i] = ti.Vector([0.0, 0.0, 0.0])
         _finish_vertex(i, x, v, x_prev, x_next, dt)
 
 
@@ -235,12 +238,17 @@ def _collide_vertex(
     friction,
     dt,
     contact_push: ti.template(),
+    shove: ti.template(),
+    serial: ti.template(),
 ):
     p = x[v]
     if inverse_mass[v] > 0.0:
-        # Self contact: keep the vertex on the side of each nearby triangle it started the substep on.
-        # The pushes of all touching triangles are averaged (they mostly report the same layer) and
-        # halved, the triangle's own vertices taking the other half through their own contacts.
+        # Self contact: keep the vertex on the side of each nearby triangle it started the substep on,
+        # as the constraint C = height - thickness >= 0 whose gradient is n at the vertex and -b_i n at
+        # the triangle's corners (b the barycentric weights of the nearest point): the vertex and the
+        # triangle share the correction by their masses. Corners ahead of the vertex in the sweep
+        # collect theirs in ``shove`` until their own turn (on CUDA, until the substep ends). The
+        # vertex's pushes from all touching triangles are averaged (they mostly report the same layer).
         push = ti.Vector([0.0, 0.0, 0.0])
         touching = 0
         for slot in range(candidate_count[v]):
@@ -250,7 +258,7 @@ def _collide_vertex(
             area2 = normal.norm()
             if area2 > _EPSILON:
                 normal /= area2
-                _, region = closest_point_on_triangle(p, a, b, c)
+                weights, region = closest_point_on_triangle(p, a, b, c)
                 # Only contacts over a face's interior count: near an edge or corner the side of a
                 # fold is ambiguous, and those are covered by the neighbouring face.
                 if region == REGION_FACE:
@@ -259,10 +267,22 @@ def _collide_vertex(
                     side = 1.0 if (x_in[v] - start).dot(start_normal) >= 0.0 else -1.0
                     height = (p - a).dot(normal) * side
                     if height < cloth_thickness:
-                        push += (cloth_thickness - height) * side * normal
+                        w = inverse_mass[v]
+                        corner_w = ti.Vector(
+                            [inverse_mass[ids[0]], inverse_mass[ids[1]], inverse_mass[ids[2]]]
+                        )
+                        share = (cloth_thickness - height) / (w + (weights * weights * corner_w).sum())
+                        push += w * share * side * normal
+                        for q in ti.static(range(3)):
+                            corner_move = corner_w[q] * weights[q] * share * side * normal
+                            # The serial sweep has already settled the corners before this vertex.
+                            if ti.static(serial) and ids[q] < v:
+                                x_next[ids[q]] -= corner_move
+                            else:
+                                shove[ids[q]] -= corner_move
                         touching += 1
         if touching > 0:
-            p += 0.5 * push / touching
+            p += push / touching
         # Body contact with Coulomb friction in position form (Macklin, Müller, Chentanez & Kim,
         # "Unified particle physics for real-time applications", SIGGRAPH 2014, eq. 24).
         distance, gradient = sample_distance(body_distance, origin, spacing, p)
@@ -279,6 +299,9 @@ def _collide_vertex(
             elif tangential_length > _EPSILON:
                 p -= tangential * (friction * depth / tangential_length)
             contact_push[v] += depth
+    if ti.static(serial):
+        p += shove[v]
+        shove[v] = ti.Vector([0.0, 0.0, 0.0])
     x_next[v] = p
 
 
@@ -300,6 +323,7 @@ def _collide(
     friction: ti.f32,
     dt: ti.f32,
     contact_push: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    shove: ti.types.ndarray(dtype=vec3, ndim=1),
 ):
     for v in x:
         _collide_vertex(
@@ -320,6 +344,8 @@ def _collide(
             friction,
             dt,
             contact_push,
+            shove,
+            False,
         )
 
 
@@ -344,6 +370,7 @@ def _advance_serial(
     body_distance: ti.types.ndarray(dtype=ti.f32, ndim=3),
     body_velocity: ti.types.ndarray(dtype=vec3, ndim=3),
     contact_push: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    shove: ti.types.ndarray(dtype=vec3, ndim=1),
     gravity: vec3,
     origin: vec3,
     parameters: ti.types.vector(8, ti.f32),
@@ -388,6 +415,8 @@ def _advance_serial(
                 friction,
                 dt,
                 contact_push,
+                shove,
+                True,
             )
         for i in range(x.shape[0]):
             _finish_vertex(i, x, v, x_prev, x_next, dt)
@@ -492,6 +521,9 @@ class SolverXPBD:
         self._sewing_started = False
         self.contact_push = ti.ndarray(ti.f32, shape=m.vertex_count)
         self.contact_push.fill(0.0)
+        # Self-contact corrections of triangle corners, added to the positions at the end of a substep.
+        self.shove = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
+        self.shove.fill(0.0)
         if collider is None:
             self._body_distance = ti.ndarray(ti.f32, shape=(2, 2, 2))
             self._body_distance.fill(1.0)
@@ -585,6 +617,7 @@ class SolverXPBD:
                 distance,
                 velocity,
                 self.contact_push,
+                self.shove,
                 self.gravity,
                 origin,
                 parameters,
@@ -636,8 +669,9 @@ class SolverXPBD:
                 self.model.friction,
                 h,
                 self.contact_push,
+                self.shove,
             )
-            _finish(x, v, self.x_prev, self.x_next, h)
+            _finish(x, v, self.x_prev, self.x_next, self.shove, h)
 
     @staticmethod
     def _ranges(offsets: np.ndarray) -> list[tuple[int, int]]:
