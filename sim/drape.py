@@ -166,6 +166,7 @@ class Drape:
                 and contact_worker_available()
             )
         self.contact_lists = {"built_here": 0, "from_worker": 0}
+        self._uploaded = None
         self._worker = None
         if contact_worker and self_collision:
             m = self.model
@@ -214,7 +215,8 @@ class Drape:
         if stale and not self._body_moving and not self.collider.covers(self.state.positions_numpy()):
             self.collider.update(self.collider.vertices, dt=1.0 / self.fps)
             self.collider.stop()
-        self._frame_start.copy_from(self.state)
+        # Only positions are kept: a frame that is run again starts from rest.
+        self._frame_start.positions.copy_from(self.state.positions)
         self.solver.contact_push.fill(0.0)
         self._refresh_contacts()
         while True:
@@ -226,7 +228,7 @@ class Drape:
             if broken == 0:
                 break
             self.recoveries += 1
-            self.state.copy_from(self._frame_start)
+            self.state.positions.copy_from(self._frame_start.positions)
             self.state.velocities.fill(0.0)
             self.solver.contact_push.fill(0.0)
             if self.solver.substeps >= 8 * self.base_substeps:
@@ -264,12 +266,16 @@ class Drape:
                 self._lose_worker()
         if self._drift_since_contacts + 2.0 * step > margin:
             if ahead is not None:
-                self.contacts.candidates.from_numpy(ahead[0])
-                self.contacts.candidate_count.from_numpy(ahead[1])
+                # In a settling drape the lists often come back unchanged; they are then not copied.
+                if self._uploaded is None or not all(map(np.array_equal, ahead, self._uploaded)):
+                    self.contacts.candidates.from_numpy(ahead[0])
+                    self.contacts.candidate_count.from_numpy(ahead[1])
+                    self._uploaded = ahead
                 self._drift_since_contacts = step
                 self.contact_lists["from_worker"] += 1
             else:
                 self.solver.collide(self.state, self.contacts)
+                self._uploaded = None
                 self._drift_since_contacts = 0.0
                 self.contact_lists["built_here"] += 1
         # Lists from this frame's start are asked for unless the ones in use will still cover two
