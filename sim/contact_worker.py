@@ -31,6 +31,8 @@ _LAUNCH = (
     "import os, sys; answers = os.fdopen(os.dup(1), 'wb'); os.dup2(2, 1); "
     "from sim.contact_worker import _serve; _serve(sys.stdin.buffer, answers)"
 )
+# The solver's device arrays a worker copies (see :class:`sim.self_contacts.SelfContacts`).
+_TOPOLOGY = ("faces", "representative", "neighbour_offsets", "neighbours")
 # Below this many vertices a rebuild costs less than a process is worth.
 CONTACT_WORKER_MIN_VERTICES = 2000
 
@@ -74,20 +76,18 @@ def _serve(requests, answers) -> None:
     empty message or the end of input."""
     import taichi as ti
 
-    from sim.device import init_taichi
+    from sim.device import device_array, init_taichi
     from sim.self_contacts import SelfContacts
 
     init_taichi("cpu")
     with np.load(io.BytesIO(_read(requests))) as topology:
-        faces = topology["faces"]
-        arrays = {"faces": ti.Vector.ndarray(3, ti.i32, shape=len(faces))}
-        arrays["faces"].from_numpy(faces)
-        for name in ("representative", "neighbour_offsets", "neighbours"):
-            arrays[name] = ti.ndarray(ti.i32, shape=len(topology[name]))
-            arrays[name].from_numpy(topology[name])
+        arrays = {"faces": device_array(topology["faces"], ti.i32, vector=3)}
+        for name in _TOPOLOGY[1:]:
+            arrays[name] = device_array(topology[name], ti.i32)
         reach, cell_size = (float(v) for v in topology["reach_and_cell"])
     vertex_count = arrays["representative"].shape[0]
-    contacts = SelfContacts(vertex_count, len(faces), arrays, reach=reach, cell_size=cell_size, serial=True)
+    face_count = arrays["faces"].shape[0]
+    contacts = SelfContacts(vertex_count, face_count, arrays, reach=reach, cell_size=cell_size, serial=True)
     positions = ti.Vector.ndarray(3, ti.f32, shape=vertex_count)
     while True:
         try:
@@ -122,28 +122,19 @@ class ContactWorker:
 
     Parameters
     ----------
-    faces : (F, 3) int32
-    representative : (V,) int32
-    neighbour_offsets : (V + 1,) int32
-    neighbours : (N,) int32
-        The welded topology of :class:`sim.model.Model` (``neighbours`` padded to at least one entry).
-    reach, cell_size : float
-        As for :class:`sim.self_contacts.SelfContacts`, m.
+    contacts : sim.self_contacts.SelfContacts
+        The lists it stands in for: the worker builds its own copy from their topology, reach and
+        cell size.
 
     Examples
     --------
-    >>> worker = ContactWorker(m.faces, m.representative, m.neighbour_offsets, neighbours, reach, cell)
+    >>> worker = ContactWorker(solver.make_contacts(reach))
     >>> worker.send(positions)          # lists for these positions are built while the caller works
     >>> candidates, counts = worker.receive()
     """
 
-    def __init__(self, faces, representative, neighbour_offsets, neighbours, reach: float, cell_size: float):
-        topology = {
-            "faces": np.ascontiguousarray(faces, dtype=np.int32),
-            "representative": np.ascontiguousarray(representative, dtype=np.int32),
-            "neighbour_offsets": np.ascontiguousarray(neighbour_offsets, dtype=np.int32),
-            "neighbours": np.ascontiguousarray(neighbours, dtype=np.int32),
-        }
+    def __init__(self, contacts):
+        topology = {name: contacts.arrays[name].to_numpy() for name in _TOPOLOGY}
         self.vertex_count = len(topology["representative"])
         self._process = subprocess.Popen(
             [sys.executable, "-c", _LAUNCH],
@@ -152,7 +143,8 @@ class ContactWorker:
             env={**os.environ, "PYTHONPATH": _source_root() + os.pathsep + os.environ.get("PYTHONPATH", "")},
         )
         blob = io.BytesIO()
-        np.savez(blob, reach_and_cell=np.array([reach, cell_size], dtype=np.float64), **topology)
+        reach_and_cell = np.array([contacts.reach, contacts.cell_size], dtype=np.float64)
+        np.savez(blob, reach_and_cell=reach_and_cell, **topology)
         _write(self._process.stdin, blob.getvalue())
         self._waiting = False
         self._finalizer = weakref.finalize(self, _stop, self._process)

@@ -4,7 +4,7 @@ import os
 
 from sim.errors import DeviceError
 
-__all__ = ["init_taichi", "DEVICES"]
+__all__ = ["init_taichi", "device_array", "DEVICES"]
 
 DEVICES = ("auto", "cpu", "cuda")
 
@@ -63,3 +63,21 @@ def init_taichi(device: str | None = "auto") -> str:
     ti.init(arch=ti.cpu, **options)
     _active_device = "cpu"
     return _active_device
+
+
+def device_array(values, dtype, vector: int = 0, matrix: tuple[int, int] | None = None):
+    """A Taichi ndarray holding ``values``: of ``vector``-long vectors or ``matrix``-shaped matrices
+    along the first axis when given, else of scalars in the shape of ``values``."""
+    import numpy as np
+    import taichi as ti
+
+    values = np.ascontiguousarray(values)
+    if matrix:
+        array = ti.Matrix.ndarray(matrix[0], matrix[1], dtype, shape=values.shape[0])
+    elif vector:
+        array = ti.Vector.ndarray(vector, dtype, shape=values.shape[0])
+    else:
+        array = ti.ndarray(dtype, shape=values.shape)
+    if values.size:
+        array.from_numpy(values)
+    return array

@@ -169,15 +169,7 @@ class Drape:
         self._uploaded = None
         self._worker = None
         if contact_worker and self_collision:
-            m = self.model
-            self._worker = ContactWorker(
-                m.faces,
-                m.representative,
-                m.neighbour_offsets,
-                np.r_[m.neighbours, -1],
-                reach=self.contacts.reach,
-                cell_size=self.contacts.cell_size,
-            )
+            self._worker = ContactWorker(self.contacts)
         self._body_moving = False
         self.frames = 0
         self.wall_seconds = 0.0

@@ -26,7 +26,7 @@ import numpy as np
 import taichi as ti
 
 from sim.body_collider import BodyCollider, sample_distance, sample_velocity
-from sim.device import init_taichi
+from sim.device import device_array, init_taichi
 from sim.geometry import REGION_FACE, closest_point_on_triangle
 from sim.model import Model
 from sim.self_contacts import SelfContacts
@@ -432,19 +432,6 @@ def _stretch_coefficients(model: Model) -> np.ndarray:
     return np.stack([warp, weft, w, sums], axis=1).astype(np.float32)
 
 
-def _device_array(values: np.ndarray, dtype, vector: int = 0, matrix: tuple[int, int] | None = None):
-    values = np.ascontiguousarray(values)
-    if matrix:
-        array = ti.Matrix.ndarray(matrix[0], matrix[1], dtype, shape=values.shape[0])
-    elif vector:
-        array = ti.Vector.ndarray(vector, dtype, shape=values.shape[0])
-    else:
-        array = ti.ndarray(dtype, shape=values.shape)
-    if values.size:
-        array.from_numpy(values)
-    return array
-
-
 class SolverXPBD:
     """Advance a cloth :class:`State` by one frame of substeps against a body and itself.
 
@@ -498,22 +485,20 @@ class SolverXPBD:
         face_order = np.arange(m.face_count) if self.serial else m.stretch_order
         bend_order = np.arange(len(m.bend_stencils)) if self.serial else m.bend_order
         self.arrays = {
-            "faces": _device_array(m.faces, ti.i32, vector=3),
-            "inverse_mass": _device_array(m.inverse_mass, ti.f32),
-            "stretch_faces": _device_array(m.faces[face_order], ti.i32, vector=3),
-            "stretch_coefficients": _device_array(
-                _stretch_coefficients(m)[face_order], ti.f32, matrix=(4, 3)
-            ),
-            "stretch_compliance": _device_array(
+            "faces": device_array(m.faces, ti.i32, vector=3),
+            "inverse_mass": device_array(m.inverse_mass, ti.f32),
+            "stretch_faces": device_array(m.faces[face_order], ti.i32, vector=3),
+            "stretch_coefficients": device_array(_stretch_coefficients(m)[face_order], ti.f32, matrix=(4, 3)),
+            "stretch_compliance": device_array(
                 1.0 / (m.face_stiffness[face_order] * m.face_area[face_order, None]), ti.f32, vector=3
             ),
-            "bend_stencils": _device_array(m.bend_stencils[bend_order], ti.i32, vector=4),
-            "bend_weights": _device_array(m.bend_weights[bend_order], ti.f32, vector=4),
-            "bend_compliance": _device_array(m.bend_compliance[bend_order], ti.f32),
-            "stitches": _device_array(m.stitches, ti.i32, vector=2),
-            "representative": _device_array(m.representative, ti.i32),
-            "neighbour_offsets": _device_array(m.neighbour_offsets, ti.i32),
-            "neighbours": _device_array(np.r_[m.neighbours, -1].astype(np.int32), ti.i32),
+            "bend_stencils": device_array(m.bend_stencils[bend_order], ti.i32, vector=4),
+            "bend_weights": device_array(m.bend_weights[bend_order], ti.f32, vector=4),
+            "bend_compliance": device_array(m.bend_compliance[bend_order], ti.f32),
+            "stitches": device_array(m.stitches, ti.i32, vector=2),
+            "representative": device_array(m.representative, ti.i32),
+            "neighbour_offsets": device_array(m.neighbour_offsets, ti.i32),
+            "neighbours": device_array(np.r_[m.neighbours, -1].astype(np.int32), ti.i32),
         }
         self.x_prev = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
         self.x_next = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)

@@ -24,14 +24,7 @@ def test_the_worker_builds_the_lists_the_solver_would():
     positions = tube["positions"].copy()
     positions[:, 2] *= 0.02
     solver.collide(State(positions), contacts)
-    worker = ContactWorker(
-        model.faces,
-        model.representative,
-        model.neighbour_offsets,
-        np.r_[model.neighbours, -1],
-        reach=contacts.reach,
-        cell_size=contacts.cell_size,
-    )
+    worker = ContactWorker(contacts)
     try:
         worker.send(positions)
         candidates, counts = worker.receive()
