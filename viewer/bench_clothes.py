@@ -5,9 +5,7 @@ This dresses a benchmark person the way a shopper might come to the photo: in a 
 than their chest calls for (women's or men's cut), draped by the solver on their posed body.
 """
 
-import json
-
-from assets import asset_path
+from garments.size_chart import chart_sizes, size_chart
 
 __all__ = ["dress_in_tshirt", "SHIRT_RGB"]
 
@@ -15,24 +13,21 @@ __all__ = ["dress_in_tshirt", "SHIRT_RGB"]
 SHIRT_RGB = (40, 70, 120)
 
 
-def _size_a_size_up(chart: dict, chest_cm: float) -> str:
-    """The size after the one whose chest range holds ``chest_cm`` (the largest at the ends)."""
-    sizes = [key for key, value in chart.items() if isinstance(value, dict)]
-    fitting = next((i for i, size in enumerate(sizes) if chest_cm <= chart[size]["chest"][1]), len(sizes) - 1)
+def _size_a_size_up(chart: str, chest_cm: float) -> str:
+    """The size after the one of ``chart`` whose chest band holds ``chest_cm`` (the largest at the ends)."""
+    sizes = chart_sizes()
+    table = size_chart()[chart]
+    fitting = next((i for i, size in enumerate(sizes) if chest_cm <= table[size]["chest"][1]), len(sizes) - 1)
     return sizes[min(fitting + 1, len(sizes) - 1)]
 
 
 def dress_in_tshirt(body) -> list[tuple]:
     """The draped T-shirt for ``body`` (a posed ``Body``) as ``[(vertices (V, 3) m, faces (F, 3), rgb)]``."""
-    from garments import make_garment
-    from sim import Drape
+    from viewer.size_drape import start_drape
 
     women = body.gender != "male"
-    chart = json.loads(asset_path("size_charts.json").read_text())["women" if women else "men"]
-    size = _size_a_size_up(chart, body.measurements_cm["chest"])
-    shirt = make_garment("tshirt" if women else "tshirt_men", body, size=size)
-    drape = Drape(body.vertices, body.faces, shirt.rest_uv, shirt.faces, shirt.positions, shirt.stitches,
-                  shirt.grain, shirt.face_material, shirt.materials)  # fmt: skip
+    size = _size_a_size_up("women" if women else "men", body.measurements_cm["chest"])
+    shirt, drape = start_drape(body, "tshirt" if women else "tshirt_men", size)
     try:
         draped = drape.run(max_frames=300)
     finally:
