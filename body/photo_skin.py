@@ -59,9 +59,13 @@ def skin_likelihood(
     face = landmarks_px[[index[n] for n in _FACE_POINTS]]
     centre = face.mean(axis=0)
     radius = max(float(np.linalg.norm(face - centre, axis=1).max()), 3.0)
-    rows, cols = np.mgrid[0:height, 0:width]
-    disc = ((cols - centre[0]) ** 2 + (rows - centre[1]) ** 2 <= radius**2) & (person > 0)
-    samples = _chromaticity(rgb[disc])
+    # Only the face's bounding square is searched for pixels within the disc.
+    top, left = (max(int(c - radius), 0) for c in centre[::-1])
+    bottom, right = min(int(centre[1] + radius) + 1, height), min(int(centre[0] + radius) + 1, width)
+    window = (slice(top, bottom), slice(left, right))
+    rows, cols = np.mgrid[window]
+    disc = ((cols - centre[0]) ** 2 + (rows - centre[1]) ** 2 <= radius**2) & (person[window] > 0)
+    samples = _chromaticity(rgb[window][disc])
     if len(samples) < 20:
         return np.ones(len(outline_px), dtype=np.float32)
     mean = np.median(samples, axis=0)
