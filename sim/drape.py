@@ -165,7 +165,10 @@ class Drape:
                 and self.model.vertex_count >= CONTACT_WORKER_MIN_VERTICES
                 and contact_worker_available()
             )
-        self.contact_lists = {"built_here": 0, "from_worker": 0}
+        self.contact_lists = {"built_here": 0, "built_ahead": 0, "from_worker": 0}
+        # Without a worker: the frame start whose lists were asked for, kept until the next frame.
+        self._asked_start = State(positions)
+        self._asked_here = False
         self._uploaded = None
         self._worker = None
         if contact_worker and self_collision:
@@ -243,14 +246,19 @@ class Drape:
         """Keep the self-contact lists covering the coming frame.
 
         The lists are rebuilt when the cloth may have moved, since they were built, further than their
-        margin covers (twice the last frame's largest step ahead). With a contact worker the rebuild is
-        the worker's lists for the previous frame's start, built while that frame ran: one frame
-        older, which only matters while the cloth moves further in a frame than the lists reach (the
-        first frames of sewing, where lists built at the frame's start fall short as well). This
-        frame's start is sent on unless the lists in use will still cover two more frames.
+        margin covers (twice the last frame's largest step ahead). A rebuild uses the lists for the
+        previous frame's start when they were asked for (one frame older, which only matters while
+        the cloth moves further in a frame than the lists reach: the first frames of sewing, where
+        lists built at the frame's start fall short as well), else lists built now. This frame's
+        start is asked for unless the lists in use will still cover two more frames.
+
+        The schedule is the same with and without a contact worker: the worker builds the asked-for
+        lists on the second core while the frame runs; without one, the positions are kept and the
+        lists built from them here, only when they are used. Either way the drape is the same.
         """
         margin, step = self._contact_margin, self._last_largest_step
         ahead = None
+        asked_here, self._asked_here = self._asked_here, False
         if self._worker is not None and self._worker.waiting:
             try:
                 ahead = self._worker.receive()
@@ -265,14 +273,21 @@ class Drape:
                     self._uploaded = ahead
                 self._drift_since_contacts = step
                 self.contact_lists["from_worker"] += 1
+            elif asked_here:
+                self.solver.collide(self._asked_start, self.contacts)
+                self._uploaded = None
+                self._drift_since_contacts = step
+                self.contact_lists["built_ahead"] += 1
             else:
                 self.solver.collide(self.state, self.contacts)
                 self._uploaded = None
                 self._drift_since_contacts = 0.0
                 self.contact_lists["built_here"] += 1
-        # Lists from this frame's start are asked for unless the ones in use will still cover two
-        # more frames.
-        if self._worker is not None and self._drift_since_contacts + 5.0 * step > margin:
+        if self._drift_since_contacts + 5.0 * step > margin:
+            if self._worker is None:
+                self._asked_start.positions.copy_from(self.state.positions)
+                self._asked_here = True
+                return
             try:
                 self._worker.send(self.state.positions_numpy())
             except OSError:

@@ -70,3 +70,15 @@ def test_a_drape_whose_worker_dies_goes_on_without_it():
             drape.step()
     assert not drape.contact_worker_used
     assert np.all(np.isfinite(drape.state.positions_numpy()))
+
+
+def test_a_drape_is_the_same_with_and_without_a_worker():
+    runs = []
+    for worker in (True, False):
+        drape = tube_on_cylinder(contact_worker=worker)
+        for _ in range(40):
+            drape.step()
+        assert drape.contact_worker_used is worker
+        runs.append(drape.state.positions_numpy())
+        drape.close()
+    assert np.array_equal(runs[0], runs[1])
