@@ -12,7 +12,7 @@ from fitroom.errors import FitroomError
 
 __all__ = ["main", "COMMANDS"]
 
-COMMANDS = ("demo", "body", "drape", "fit", "view", "turntable", "patterns", "pattern", "bench")
+COMMANDS = ("demo", "body", "drape", "fit", "report", "view", "turntable", "patterns", "pattern", "bench")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -26,6 +26,7 @@ def run(args) -> int:
 
     import body as body_package
     from viewer.fit_outputs import print_fit, write_fit_outputs
+    from viewer.fit_page import write_fit_page
     from viewer.size_drape import drape_sizes
     from viewer.turntable import write_turntable
 
@@ -46,6 +47,8 @@ def run(args) -> int:
     extra = {"pattern": DEMO_PATTERN, "body": body.to_dict(), "device": args.device}
     with console.status("Rendering pictures and meshes"):
         document = write_fit_outputs(body, drapes, out_dir, extra)
+    with console.status("Writing the fit page"):
+        write_fit_page(out_dir / "fit.html", body, drapes, DEMO_PATTERN)
     recommended = next(d for d in drapes if d.size == document["recommended_size"])
     with console.status(f"Writing the turntable of size {recommended.size}"):
         write_turntable(body, recommended, out_dir / "turntable.mp4", frames=args.frames)
