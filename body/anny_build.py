@@ -24,12 +24,12 @@ from fitroom.files import atomic_path, cache_dir
 
 __all__ = [
     "ADULT_PHENOTYPE_RANGES",
-    "BUILD_STAGE_COUNT",
     "SHAPE_COMPONENT_COUNT",
     "anny_model",
     "anny_rest_bodies",
     "build_body_model",
     "default_model_path",
+    "import_anny",
     "sample_phenotypes",
     "smpl_joints_from_bone_heads",
 ]
@@ -38,8 +38,6 @@ __all__ = [
 BUILD_VERSION = 6
 
 SHAPE_COMPONENT_COUNT = 20
-# Stages build_body_model reports when it loads anny itself.
-BUILD_STAGE_COUNT = 5
 TRAINING_BODY_COUNT = 1000
 REGRESSOR_BODY_COUNT = 120
 REGRESSOR_CANDIDATE_COUNT = 600
@@ -117,11 +115,23 @@ def default_model_path(gender: str) -> Path:
     return cache_dir() / "body_model" / name
 
 
-def anny_model():
-    """anny's default full-body model (its first construction builds anny's own cache, about 60 s)."""
+def import_anny():
+    """The ``anny`` package, imported with Warp's start-up report (printed to standard output) off
+    unless fitroom runs verbose."""
+    import warp
+
+    from fitroom.quiet import verbose
+
+    if not verbose():
+        warp.config.log_level = warp.LOG_WARNING
     import anny
 
-    return anny.Anny()
+    return anny
+
+
+def anny_model():
+    """anny's default full-body model (its first construction builds anny's own cache, about 60 s)."""
+    return import_anny().Anny()
 
 
 def sample_phenotypes(gender: str, count: int, seed: int) -> dict[str, np.ndarray]:
@@ -287,7 +297,7 @@ def _landmark_vertex_ids(anny, vertices: np.ndarray, joints: np.ndarray) -> dict
     joints : (24, 3) float64
         Its SMPL joints.
     """
-    import anny as anny_package
+    anny_package = import_anny()
     import torch
 
     from body.body import SMPL_JOINT_NAMES
@@ -384,20 +394,20 @@ def build_body_model(gender: str, anny=None, progress=None) -> Path:
     Path
         The written ``.npz`` file.
     """
-    import anny as anny_package
+    anny_package = import_anny()
 
     report = progress or (lambda message: None)
     started = time.perf_counter()
     if anny is None:
-        report("loading anny")
+        report("loading anny (its first run builds its own cache: 1-2 min)")
         anny = anny_model()
     labels = list(anny.bone_labels)
-    report(f"{gender}: sampling {TRAINING_BODY_COUNT} adult anny bodies")
+    report(f"sampling {TRAINING_BODY_COUNT} adult anny bodies")
     train_vertices, _ = anny_rest_bodies(anny, sample_phenotypes(gender, TRAINING_BODY_COUNT, seed=1))
-    report(f"{gender}: shape PCA")
+    report("shape PCA")
     v_template, shapedirs, variance_ratio = _shape_space(train_vertices)
     del train_vertices
-    report(f"{gender}: skinning weights and joint regressor")
+    report("skinning weights and joint regressor")
     weights = _skinning_weights(anny, _bone_to_joint(labels, list(anny.bone_parents)))
     reg_vertices, reg_heads = anny_rest_bodies(anny, sample_phenotypes(gender, REGRESSOR_BODY_COUNT, seed=2))
     reg_joints = smpl_joints_from_bone_heads(labels, reg_heads)
@@ -407,7 +417,7 @@ def build_body_model(gender: str, anny=None, progress=None) -> Path:
     vertex_count = v_template.shape[0]
     kintree = np.array([[4294967295 if p < 0 else p for p in SMPL_PARENTS], list(range(24))], dtype=np.int64)
     landmarks = _landmark_vertex_ids(anny, v_template, regressor @ v_template)
-    report(f"{gender}: measuring the extreme bodies")
+    report("measuring the extreme bodies")
     corner_vertices, _ = anny_rest_bodies(anny, _corner_phenotypes(gender))
     range_measurements = _measure_bodies(corner_vertices, faces, regressor)
     corner_offsets = (corner_vertices - v_template).reshape(len(corner_vertices), -1).T

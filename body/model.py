@@ -256,32 +256,21 @@ def load_body_model(gender: str = "female", path: str | Path | None = None) -> B
 
 
 def _build_with_progress(gender: str) -> None:
-    """Build the default model: a rich progress bar on a terminal, else one line on stderr."""
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    """Build the default model, stage by stage (see :mod:`fitroom.progress`)."""
+    from body.anny_build import build_body_model
+    from fitroom.progress import Progress
 
-    from body.anny_build import BUILD_STAGE_COUNT, build_body_model
-
-    console = Console(stderr=True)
-    if not console.is_terminal:
-        console.print(f"fitroom: building the {gender} body model from anny (once, about a minute)")
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]fitroom body model[/bold] {task.description}"),
-        BarColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        disable=not console.is_terminal,
-    ) as progress:
-        task = progress.add_task(f"building the {gender} model", total=BUILD_STAGE_COUNT)
-        started_stages = []
+    with Progress() as progress:
+        stage = None
 
         def report(message: str) -> None:
-            progress.update(task, description=message, completed=len(started_stages))
-            started_stages.append(message)
+            nonlocal stage
+            if stage is not None:
+                stage.finish()
+            stage = progress.step(f"Building the {gender} body model: {message}")
 
         build_body_model(gender, progress=report)
-        progress.update(task, description=f"{gender} model built", completed=BUILD_STAGE_COUNT)
+        stage.finish()
 
 
 def _read_model_file(path: Path) -> dict:

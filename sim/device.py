@@ -1,7 +1,10 @@
 """Taichi start-up: one initialisation per process, on the device the caller or the environment asks for."""
 
+import contextlib
+import io
 import os
 
+from fitroom.quiet import verbose
 from sim.errors import DeviceError
 
 __all__ = ["init_taichi", "device_array", "DEVICES"]
@@ -31,7 +34,6 @@ def init_taichi(device: str | None = "auto") -> str:
     DeviceError
         If the device name is unknown, or CUDA is asked for and is not available.
     """
-    global _active_device
     requested = device or "auto"
     if requested == "auto":
         requested = os.environ.get("FITROOM_DEVICE", "auto") or "auto"
@@ -47,6 +49,17 @@ def init_taichi(device: str | None = "auto") -> str:
     # Every per-frame CPU kernel is one ordered serial sweep, so a single worker thread loses nothing
     # and avoids thread-pool stalls when other processes share the cores.
     options = {"default_fp": ti.f32, "random_seed": 0, "log_level": ti.WARN, "cpu_max_num_threads": 1}
+    # ti.init prints "[Taichi] Starting on arch=..." on every call, whatever its log level.
+    start_line = contextlib.nullcontext() if verbose() else contextlib.redirect_stdout(io.StringIO())
+    with start_line:
+        return _start(requested, options)
+
+
+def _start(requested: str, options: dict) -> str:
+    """``ti.init`` on CUDA when asked for (or ``auto``) and present, else on the CPU."""
+    global _active_device
+    import taichi as ti
+
     if requested in ("auto", "cuda"):
         try:
             ti.init(arch=ti.cuda, **{**options, "log_level": ti.ERROR})

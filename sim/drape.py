@@ -314,6 +314,7 @@ class Drape:
         max_frames: int = 600,
         ring_heights: dict | None = None,
         min_frames: int = 30,
+        on_frame=None,
     ) -> DrapeResult:
         """Step until the garment is at rest or ``max_frames`` frames have passed; return the fit.
 
@@ -324,9 +325,13 @@ class Drape:
             Name -> height (m) of horizontal rings to measure ease on (``chest``, ``waist``, ``hip``).
         min_frames : int
             Frames to run before testing for rest (sewing starts every garment in motion).
+        on_frame : callable, optional
+            ``on_frame(drape)`` after every frame (progress: ``drape.frames``, ``drape.last_moved_share``).
         """
         for _ in range(max_frames):
             self.step()
+            if on_frame is not None:
+                on_frame(self)
             if self.frames >= min_frames and self.settled:
                 break
         return self.result(ring_heights)

@@ -9,14 +9,18 @@ import importlib
 import sys
 
 from fitroom.errors import FitroomError
+from fitroom.quiet import quiet_third_party
 
-__all__ = ["main", "COMMANDS"]
+__all__ = ["main", "console_main", "COMMANDS"]
 
 COMMANDS = ("demo", "body", "drape", "fit", "report", "view", "turntable", "patterns", "pattern", "bench")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fitroom", description="An open 3D fitting room.")
+    parser.add_argument(
+        "--verbose", action="store_true", help="also show what Taichi, Warp, MediaPipe and VTK print"
+    )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"viewer.cmd_{name}")
@@ -24,9 +28,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the ``fitroom`` command; returns the process exit status."""
+def main(argv: list[str] | None = None, silence_native: bool = False) -> int:
+    """Run the ``fitroom`` command; returns the process exit status.
+
+    ``silence_native`` also sends what native libraries write to standard error to the null device
+    (see :mod:`fitroom.quiet`); the installed ``fitroom`` command does, a caller in the same process
+    (a test) need not.
+    """
     args = _parser().parse_args(argv)
+    quiet_third_party(args.verbose, silence_native=silence_native)
     module = importlib.import_module(f"viewer.cmd_{args.command}")
     try:
         return int(module.run(args) or 0)
@@ -35,5 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def console_main() -> None:
+    """The installed ``fitroom`` command: :func:`main` with native output silenced, as an exit status."""
+    sys.exit(main(silence_native=True))
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console_main()

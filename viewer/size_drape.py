@@ -72,15 +72,34 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=D
 
 
 def drape_size(
-    body, pattern, size, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH, max_frames=MAX_FRAMES
+    body,
+    pattern,
+    size,
+    material=None,
+    device="auto",
+    edge_length=DEFAULT_EDGE_LENGTH,
+    max_frames=MAX_FRAMES,
+    progress=None,
 ) -> SizeDrape:
-    """Drape one size to rest and measure its fit; see ``start_drape`` for the parameters."""
+    """Drape one size to rest and measure its fit; see ``start_drape`` for the parameters.
+
+    ``progress`` is a :class:`fitroom.progress.ProgressStep` counting frames, or None.
+    """
     from viewer.girth_strain import girth_strain
     from viewer.ring_heights import ring_heights
 
     garment, drape = start_drape(body, pattern, size, material, device, edge_length)
     heights = ring_heights(body)
-    result = drape.run(max_frames=max_frames, ring_heights=heights)
+
+    def show(drape):
+        progress.update(drape.frames, f"at rest {100.0 * (1.0 - drape.last_moved_share):.0f} %")
+
+    on_frame = None if progress is None else show
+    result = drape.run(max_frames=max_frames, ring_heights=heights, on_frame=on_frame)
+    drape.close()
+    if progress is not None:
+        ending = "at rest" if result.settled else "still moving"
+        progress.finish(f"{ending} after {result.frames} frames")
     summary = result.summary() | {"girth_strain_pct": girth_strain(garment, result, heights)}
     return SizeDrape(garment.size, garment, result, summary)
 
@@ -95,14 +114,12 @@ def drape_sizes(
     max_frames=MAX_FRAMES,
     quiet=False,
 ) -> list[SizeDrape]:
-    """Drape each of ``sizes`` in turn, with a progress bar on a terminal."""
-    from rich.progress import Progress
+    """Drape each of ``sizes`` in turn, each with its progress by frames (see :mod:`fitroom.progress`)."""
+    from fitroom.progress import Progress
 
     drapes = []
-    with Progress(transient=True, disable=quiet) as progress:
-        task = progress.add_task(f"Draping {pattern}", total=len(sizes))
+    with Progress(enabled=not quiet) as progress:
         for size in sizes:
-            progress.update(task, description=f"Draping {pattern} size {size or 'as drawn'}")
-            drapes.append(drape_size(body, pattern, size, material, device, edge_length, max_frames))
-            progress.advance(task)
+            step = progress.step(f"Draping {pattern} size {size or 'as drawn'}", total=max_frames)
+            drapes.append(drape_size(body, pattern, size, material, device, edge_length, max_frames, step))
     return drapes
