@@ -15,6 +15,7 @@ The result is written as one ``.npz`` per gender under ``cache_dir()/body_model`
 SMPL-layout model that :func:`body.model.load_body_model` reads like a user's own file.
 """
 
+import os
 import time
 from pathlib import Path
 
@@ -117,7 +118,12 @@ def default_model_path(gender: str) -> Path:
 
 def import_anny():
     """The ``anny`` package, imported with Warp's start-up report (printed to standard output) off
-    unless fitroom runs verbose."""
+    unless fitroom runs verbose.
+
+    anny keeps its own cache (about 790 MB, built on its first run) in ``$ANNY_CACHE_DIR`` or
+    ``~/.cache/anny``; when ``$FITROOM_CACHE`` is set and ``$ANNY_CACHE_DIR`` is not, it goes in
+    ``$FITROOM_CACHE/anny`` instead, so one variable moves everything fitroom caches.
+    """
     import warp
 
     from fitroom.quiet import verbose
@@ -125,7 +131,10 @@ def import_anny():
     if not verbose():
         warp.config.log_level = warp.LOG_WARNING
     import anny
+    import anny.paths
 
+    if os.environ.get("FITROOM_CACHE") and not os.environ.get("ANNY_CACHE_DIR"):
+        anny.paths.set_anny_cache_path(cache_dir() / "anny")
     return anny
 
 

@@ -5,11 +5,14 @@ Each command module exposes ``add_parser(subparsers)`` (which registers its argu
 """
 
 import argparse
+import functools
 import importlib
+import importlib.metadata
 import sys
 
 from fitroom.errors import FitroomError
 from fitroom.quiet import quiet_third_party
+from viewer.cmd_args import HelpFormatter
 
 __all__ = ["main", "console_main", "COMMANDS"]
 
@@ -17,11 +20,25 @@ COMMANDS = ("demo", "body", "drape", "fit", "report", "view", "turntable", "patt
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fitroom", description="An open 3D fitting room.")
+    parser = argparse.ArgumentParser(
+        prog="fitroom",
+        description="An open 3D fitting room: drape sewing patterns on a body and see which size fits.",
+        epilog="'fitroom COMMAND --help' describes a command. Exit status: 0 done, 2 bad input, "
+        "3 no size could be recommended.",
+        formatter_class=HelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"fitroom {importlib.metadata.version('fitroom')}"
+    )
     parser.add_argument(
         "--verbose", action="store_true", help="also show what Taichi, Warp, MediaPipe and VTK print"
     )
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    subparsers = parser.add_subparsers(
+        dest="command",
+        required=True,
+        metavar="COMMAND",
+        parser_class=functools.partial(argparse.ArgumentParser, formatter_class=HelpFormatter),
+    )
     for name in COMMANDS:
         module = importlib.import_module(f"viewer.cmd_{name}")
         module.add_parser(subparsers)

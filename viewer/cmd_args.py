@@ -1,24 +1,69 @@
-"""Arguments several ``fitroom`` commands share, and turning them into objects."""
+"""Arguments several ``fitroom`` commands share, their defaults, and turning them into objects."""
 
 import argparse
 
 from viewer.errors import SizeListError
+from viewer.size_drape import DEFAULT_EDGE_LENGTH, MAX_FRAMES
 
 __all__ = [
+    "DEFAULT_SIZE",
+    "FIT_SIZES",
+    "VIEW_SIZES",
+    "HelpFormatter",
+    "add_solver_arguments",
     "add_drape_arguments",
+    "add_size_argument",
+    "size_help",
+    "check_material",
     "parse_sizes",
     "resolve_sizes",
     "file_label",
     "load_body_argument",
     "drape_from_args",
     "fit_extra",
+    "drape_and_report",
 ]
+
+# The size one-size commands drape, and the sizes the multi-size commands try, when none is named.
+DEFAULT_SIZE = "M"
+FIT_SIZES = ("S", "M", "L")
+VIEW_SIZES = ("S", "M", "L", "XL")
+
+
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """``--help`` that ends each option's line with its default, unless it has none to show
+    (``None`` or an off switch), in which case the help text says in words what happens."""
+
+    def _get_help_string(self, action):
+        if action.default is None or action.default is False:
+            return action.help
+        return super()._get_help_string(action)
+
+
+def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--device``, ``--edge-length`` (cm) and ``--max-frames``."""
+    parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"), help="solver device")
+    parser.add_argument(
+        "--edge-length",
+        type=float,
+        default=DEFAULT_EDGE_LENGTH * 100,
+        metavar="CM",
+        help="mesh edge length in cm (smaller is finer and slower)",
+    )
+    parser.add_argument(
+        "--max-frames", type=int, default=MAX_FRAMES, metavar="N", help="frame limit for each drape (60 fps)"
+    )
 
 
 def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> None:
-    """Add ``--body``, ``--pattern``, ``--material``, ``--device`` and ``--edge-length``."""
+    """Add ``--body``, ``--pattern``, ``--material`` and the solver arguments."""
+    from sim.materials import MATERIALS
+
     parser.add_argument(
-        "--body", required=body_required, metavar="BODY.json", help="body made by 'fitroom body'"
+        "--body",
+        required=body_required,
+        metavar="BODY.json",
+        help="body made by 'fitroom body'" + ("" if body_required else " (default: the bundled body)"),
     )
     parser.add_argument(
         "--pattern",
@@ -27,11 +72,46 @@ def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> 
         help="bundled pattern name (see 'fitroom patterns') or pattern file",
     )
     parser.add_argument(
-        "--material", default=None, help="fabric preset for every panel (default: the pattern's)"
+        "--material",
+        default=None,
+        metavar="NAME",
+        help=f"fabric for every panel: {', '.join(MATERIALS)} (default: each panel's own fabric)",
     )
-    parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"), help="solver device")
-    parser.add_argument("--edge-length", type=float, default=1.5, metavar="CM", help="mesh edge length in cm")
-    parser.add_argument("--max-frames", type=int, default=600, help="frame limit for each drape (60 fps)")
+    add_solver_arguments(parser)
+
+
+def size_help(what: str, made_to_measure=True) -> str:
+    """Help text for a size option: ``what`` it does and the sizes of the bundled size chart (and
+    ``made-to-measure``, drafted for the body, with ``made_to_measure``)."""
+    from garments.grading import MADE_TO_MEASURE
+    from garments.size_chart import chart_sizes
+
+    sizes = list(chart_sizes()) + ([MADE_TO_MEASURE] if made_to_measure else [])
+    return f"{what} (bundled patterns come in {', '.join(sizes[:-1])} and {sizes[-1]})"
+
+
+def add_size_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--size`` (one size; default ``DEFAULT_SIZE``, or the one size of an ungraded file)."""
+    parser.add_argument(
+        "--size",
+        default=None,
+        help=size_help("size to drape")
+        + f" (default: {DEFAULT_SIZE}, or the size an ungraded pattern file is drawn in)",
+    )
+
+
+def check_material(name: str | None) -> None:
+    """Refuse a ``--material`` that is not a fabric preset, before any work starts.
+
+    Raises
+    ------
+    sim.UnknownMaterialError
+        Naming the presets.
+    """
+    from sim.materials import material_preset
+
+    if name is not None:
+        material_preset(name)
 
 
 def parse_sizes(text: str) -> list[str]:
@@ -42,14 +122,28 @@ def parse_sizes(text: str) -> list[str]:
     return sizes
 
 
-def resolve_sizes(pattern: str, text: str | None, default: list[str]) -> list[str | None]:
+def resolve_sizes(pattern: str, text: str | None, default) -> list[str | None]:
     """The sizes to drape: those named in ``text``, else ``default`` for a graded pattern, else
-    ``[None]`` (the one size an ungraded pattern file is drawn in)."""
-    from garments import load_pattern
+    ``[None]`` (the one size an ungraded pattern file is drawn in).
 
-    if text is not None:
-        return parse_sizes(text)
-    return list(default) if load_pattern(pattern).sizes else [None]
+    Raises
+    ------
+    garments.PatternError
+        When the pattern cannot be loaded or lacks a named size (checked before any drape starts).
+    """
+    from garments import load_pattern
+    from garments.grading import MADE_TO_MEASURE
+
+    loaded = load_pattern(pattern)
+    if text is None:
+        return list(default) if loaded.sizes else [None]
+    sizes = parse_sizes(text)
+    for size in sizes:
+        if size == MADE_TO_MEASURE:
+            loaded.made_to_measure({})
+        else:
+            loaded.grade(size)
+    return sizes
 
 
 def file_label(size: str) -> str:
@@ -78,11 +172,15 @@ def fit_extra(args, body) -> dict:
     return {"pattern": args.pattern, "body": body.to_dict(), "material": args.material, "device": args.device}
 
 
-def drape_and_report(args, sizes_text: str | None, default_sizes: list[str]) -> int:
-    """Drape the sizes asked for, write the fit files into ``args.out`` and print the fit table."""
+def drape_and_report(args, sizes_text: str | None, default_sizes) -> int:
+    """Check the request, drape the sizes asked for, write the fit files into ``args.out`` and print
+    the fit table and what was written."""
     from viewer.fit_outputs import print_fit, write_fit_outputs
 
+    check_material(args.material)
+    sizes = resolve_sizes(args.pattern, sizes_text, default_sizes)
     body = load_body_argument(args.body)
-    drapes = drape_from_args(args, body, resolve_sizes(args.pattern, sizes_text, default_sizes))
-    print_fit(write_fit_outputs(body, drapes, args.out, fit_extra(args, body)))
+    drapes = drape_from_args(args, body, sizes)
+    document, written = write_fit_outputs(body, drapes, args.out, fit_extra(args, body))
+    print_fit(document, written)
     return 0

@@ -15,16 +15,30 @@ _MEASUREMENT_FLAGS = {
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
-        "body", help="make a body from measurements or photos; write BODY.json and its mesh"
+        "body",
+        help="make a body from measurements or photos; write BODY.json and its mesh",
+        description="Make a body from typed-in measurements (cm) or from a front photo (and a side "
+        "photo) of a person standing head to feet, and write it as BODY.json for the other commands; "
+        "print the measurements asked for against those of the body made.",
     )
     parser.add_argument("--front", metavar="IMG", help="photo of the person facing the camera, head to feet")
     parser.add_argument("--side", metavar="IMG", help="photo of the person turned 90 degrees")
     for key in _MEASUREMENT_FLAGS:
         parser.add_argument(
-            f"--{key.replace('_', '-')}", dest=key, type=float, metavar="CM", help=f"{key} in cm"
+            f"--{key.replace('_', '-')}",
+            dest=key,
+            type=float,
+            metavar="CM",
+            help=f"{key.replace('_', ' ')} in cm (default: the body model's, from the others given)",
         )
-    parser.add_argument("--gender", default="female", choices=("female", "male", "neutral"))
-    parser.add_argument("--body-model", metavar="PATH", help="your own SMPL, SMPL-H or SMPL-X model file")
+    parser.add_argument(
+        "--gender", default="female", choices=("female", "male", "neutral"), help="body model to use"
+    )
+    parser.add_argument(
+        "--body-model",
+        metavar="PATH",
+        help="your own SMPL, SMPL-H or SMPL-X model file (default: fitroom's model built from anny)",
+    )
     parser.add_argument("-o", "--out", required=True, metavar="BODY.json", help="body file to write")
     parser.add_argument("--mesh", metavar="BODY.ply", help="also write the mesh (.ply, .obj, .glb or .stl)")
     parser.add_argument(
@@ -102,4 +116,4 @@ def _print_table(made, requested: dict[str, float], args) -> None:
     console = Console()
     console.print(table)
     written = args.out if args.mesh is None else f"{args.out} and {args.mesh}"
-    console.print(f"wrote {written}")
+    console.print(f"Wrote {written}.", markup=False)

@@ -3,7 +3,8 @@
 import time
 from pathlib import Path
 
-from viewer.cmd_args import parse_sizes
+from viewer.cmd_args import VIEW_SIZES, add_solver_arguments, resolve_sizes
+from viewer.turntable import TURNTABLE_FRAMES
 
 __all__ = ["add_parser", "run"]
 
@@ -11,14 +12,22 @@ DEMO_PATTERN = "tshirt"
 
 
 def add_parser(subparsers) -> None:
-    parser = subparsers.add_parser("demo", help="the bundled T-shirt in S-XL on the default body")
+    parser = subparsers.add_parser(
+        "demo",
+        help="the bundled T-shirt in S-XL on the default body",
+        description="Drape the bundled T-shirt in several sizes on the bundled default body (the size-M "
+        "woman of the size chart), recommend a size, and write fit.json, fit.html, a picture and meshes "
+        "of each size, sizes.png and a turntable of the recommended size into one folder.",
+    )
     parser.add_argument("--out", default="fitroom-demo", metavar="DIR", help="output folder")
-    parser.add_argument("--sizes", default="S,M,L,XL", help="comma-separated sizes to drape")
-    parser.add_argument("--view", action="store_true", help="then open the interactive viewer")
-    parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
-    parser.add_argument("--edge-length", type=float, default=1.5, metavar="CM", help="mesh edge length in cm")
-    parser.add_argument("--max-frames", type=int, default=600, help="frame limit for each drape (60 fps)")
-    parser.add_argument("--frames", type=int, default=120, help="turntable frames (30 fps)")
+    parser.add_argument("--sizes", default=",".join(VIEW_SIZES), help="comma-separated sizes to drape")
+    parser.add_argument(
+        "--view", action="store_true", help="then open the interactive viewer on the recommended size"
+    )
+    add_solver_arguments(parser)
+    parser.add_argument(
+        "--frames", type=int, default=TURNTABLE_FRAMES, metavar="N", help="turntable frames (30 fps)"
+    )
 
 
 def run(args) -> int:
@@ -28,12 +37,17 @@ def run(args) -> int:
     from viewer.fit_outputs import print_fit, write_fit_outputs
     from viewer.fit_page import write_fit_page
     from viewer.size_drape import drape_sizes
-    from viewer.turntable import write_turntable
+    from viewer.turntable import check_turntable_request, write_turntable
 
     started = time.perf_counter()
     console = Console()
-    sizes = parse_sizes(args.sizes)
+    sizes = resolve_sizes(DEMO_PATTERN, args.sizes, VIEW_SIZES)
     out_dir = Path(args.out)
+    check_turntable_request(out_dir / "turntable.mp4", args.frames)
+    if args.view:
+        from viewer.display import require_display
+
+        require_display()
     with console.status("Loading the default body"):
         body = body_package.default_body()
     drapes = drape_sizes(
@@ -46,7 +60,7 @@ def run(args) -> int:
     )
     extra = {"pattern": DEMO_PATTERN, "body": body.to_dict(), "device": args.device}
     with console.status("Rendering pictures and meshes"):
-        document = write_fit_outputs(body, drapes, out_dir, extra)
+        document, _ = write_fit_outputs(body, drapes, out_dir, extra)
     with console.status("Writing the fit page"):
         write_fit_page(out_dir / "fit.html", body, drapes, DEMO_PATTERN)
     recommended = next(d for d in drapes if d.size == document["recommended_size"])
@@ -58,5 +72,14 @@ def run(args) -> int:
         from viewer.live import LiveViewer
 
         model = body_package.load_body_model(body.gender)
-        LiveViewer(model, body, DEMO_PATTERN, sizes, device=args.device, out_dir=out_dir).show()
+        LiveViewer(
+            model,
+            body,
+            DEMO_PATTERN,
+            sizes,
+            device=args.device,
+            edge_length=args.edge_length / 100,
+            out_dir=out_dir,
+            start_size=recommended.size,
+        ).show()
     return 0

@@ -1,16 +1,22 @@
 """``fitroom drape``: drape one size of a pattern on a body and write its pictures, meshes and fit."""
 
-from viewer.cmd_args import add_drape_arguments, drape_and_report
+from viewer.cmd_args import DEFAULT_SIZE, add_drape_arguments, add_size_argument, drape_and_report
 
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(subparsers) -> None:
-    parser = subparsers.add_parser("drape", help="drape one size; write drape PNG, PLY, GLB and fit.json")
+    parser = subparsers.add_parser(
+        "drape",
+        help="drape one size; write drape PNG, PLY, GLB and fit.json",
+        description="Drape one size of a pattern on a body until it comes to rest, and write into one "
+        "folder a picture coloured by strain, the draped garment as PLY (with every fit map) and GLB, "
+        "sizes.png and fit.json; print how that size fits.",
+    )
     add_drape_arguments(parser)
-    parser.add_argument("--size", default=None, help="size to drape (default M; a file's own size)")
+    add_size_argument(parser)
     parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
 
 
 def run(args) -> int:
-    return drape_and_report(args, args.size, ["M"])
+    return drape_and_report(args, args.size, [DEFAULT_SIZE])

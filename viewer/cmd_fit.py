@@ -1,16 +1,27 @@
 """``fitroom fit``: drape each size of a pattern on a body and recommend one."""
 
-from viewer.cmd_args import add_drape_arguments, drape_and_report
+from viewer.cmd_args import FIT_SIZES, add_drape_arguments, drape_and_report, size_help
 
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(subparsers) -> None:
-    parser = subparsers.add_parser("fit", help="drape several sizes and recommend one")
+    parser = subparsers.add_parser(
+        "fit",
+        help="drape several sizes and recommend one",
+        description="Drape each size of a pattern on a body, recommend the smallest size that is not "
+        "tight at chest, waist or hip, and write each size's picture and meshes, sizes.png and fit.json "
+        "into one folder.",
+    )
     add_drape_arguments(parser)
-    parser.add_argument("--sizes", default=None, help="comma-separated sizes to drape (default S,M,L)")
+    parser.add_argument(
+        "--sizes",
+        default=None,
+        help=size_help("comma-separated sizes to drape")
+        + f" (default: {','.join(FIT_SIZES)}, or the size an ungraded pattern file is drawn in)",
+    )
     parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
 
 
 def run(args) -> int:
-    return drape_and_report(args, args.sizes, ["S", "M", "L"])
+    return drape_and_report(args, args.sizes, FIT_SIZES)

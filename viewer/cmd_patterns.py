@@ -4,7 +4,12 @@ __all__ = ["add_parser", "run"]
 
 
 def add_parser(subparsers) -> None:
-    subparsers.add_parser("patterns", help="list the bundled patterns, their sizes and fabrics")
+    subparsers.add_parser(
+        "patterns",
+        help="list the bundled patterns, their sizes and fabrics",
+        description="List the bundled patterns with the sizes each is graded to, its panels, the fabric "
+        "of each panel and the ease it is drafted with; use a name with --pattern.",
+    )
 
 
 def run(args) -> int:

@@ -1,27 +1,66 @@
 """``fitroom turntable``: a 360-degree video of one draped size."""
 
-from viewer.cmd_args import add_drape_arguments, drape_from_args, load_body_argument, resolve_sizes
+from viewer.cmd_args import (
+    DEFAULT_SIZE,
+    add_drape_arguments,
+    add_size_argument,
+    check_material,
+    drape_from_args,
+    load_body_argument,
+    resolve_sizes,
+)
+from viewer.errors import SizeListError
+from viewer.fit_maps import MAP_CYCLE
+from viewer.turntable import GIF_RESOLUTION, MP4_RESOLUTION, TURNTABLE_FPS, TURNTABLE_FRAMES
 
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(subparsers) -> None:
-    parser = subparsers.add_parser("turntable", help="write a turntable MP4 or GIF of one draped size")
+    parser = subparsers.add_parser(
+        "turntable",
+        help="write a turntable MP4 or GIF of one draped size",
+        description="Drape one size of a pattern on a body and write a video of one full turn round it, "
+        "the garment coloured by a fit map: an H.264 MP4, or a GIF small enough to send.",
+    )
     add_drape_arguments(parser)
-    parser.add_argument("--size", default=None, help="size to drape (default M; a file's own size)")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.mp4|OUT.gif")
-    parser.add_argument("--frames", type=int, default=120, help="frames in the full turn (30 fps)")
-    parser.add_argument("--heatmap", default="strain", help="map: none, strain, stress, pressure, ease")
+    add_size_argument(parser)
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.mp4|OUT.gif", help="video to write")
+    parser.add_argument(
+        "--frames",
+        type=int,
+        default=TURNTABLE_FRAMES,
+        metavar="N",
+        help=f"frames in the full turn ({TURNTABLE_FPS} fps)",
+    )
+    parser.add_argument(
+        "--heatmap", default="strain", metavar="MAP", help=f"fit map to colour by: {', '.join(MAP_CYCLE)}"
+    )
+    parser.add_argument(
+        "--resolution",
+        default=None,
+        metavar="WxH",
+        help="video width x height in pixels (default: "
+        f"{'x'.join(map(str, MP4_RESOLUTION))} for MP4, {'x'.join(map(str, GIF_RESOLUTION))} for GIF)",
+    )
 
 
 def run(args) -> int:
     from viewer.fit_maps import fit_map
-    from viewer.turntable import check_turntable_request, write_turntable
+    from viewer.turntable import check_turntable_request, parse_resolution, write_turntable
 
     fit_map(args.heatmap)
-    check_turntable_request(args.output, args.frames)
+    resolution = None if args.resolution is None else parse_resolution(args.resolution)
+    resolution = check_turntable_request(args.output, args.frames, resolution)
+    check_material(args.material)
+    sizes = resolve_sizes(args.pattern, args.size, [DEFAULT_SIZE])
+    if len(sizes) > 1:
+        raise SizeListError(
+            f"'--size {args.size}' names {len(sizes)} sizes; a turntable shows one, such as M."
+        )
     body = load_body_argument(args.body)
-    (drape,) = drape_from_args(args, body, resolve_sizes(args.pattern, args.size, ["M"]))
-    write_turntable(body, drape, args.output, frames=args.frames, map_name=args.heatmap)
-    print(f"Wrote {args.output} ({args.frames} frames at 30 fps).")
+    (drape,) = drape_from_args(args, body, sizes)
+    write_turntable(body, drape, args.output, args.frames, args.heatmap, resolution)
+    width, height = resolution
+    print(f"Wrote {args.output} ({args.frames} frames at {TURNTABLE_FPS} fps, {width}x{height}).")
     return 0

@@ -2,7 +2,14 @@
 
 from fitroom.errors import FitroomError
 
-__all__ = ["UnknownMapError", "UnknownPoseError", "OutputFormatError", "SizeListError"]
+__all__ = [
+    "UnknownMapError",
+    "UnknownPoseError",
+    "OutputFormatError",
+    "ResolutionError",
+    "SizeListError",
+    "NoDisplayError",
+]
 
 
 class UnknownMapError(FitroomError):
@@ -13,9 +20,17 @@ class OutputFormatError(FitroomError):
     """An output file whose extension fitroom cannot write."""
 
 
+class ResolutionError(FitroomError):
+    """A ``--resolution`` that is not ``WIDTHxHEIGHT`` in pixels a video can have."""
+
+
 class SizeListError(FitroomError):
     """A ``--sizes`` list that is empty or names sizes the pattern lacks."""
 
 
 class UnknownPoseError(FitroomError):
     """A pose preset name the viewer does not know."""
+
+
+class NoDisplayError(FitroomError):
+    """A window was asked for on a machine with no display to show it on."""

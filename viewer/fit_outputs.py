@@ -1,4 +1,4 @@
-"""The files a fit session leaves in its output folder, and the table it prints."""
+"""The files a fit session leaves in its output folder, and what it prints about them."""
 
 import sys
 from pathlib import Path
@@ -8,11 +8,12 @@ from viewer.fit_report import fit_table, recommend_size, write_fit_json
 from viewer.garment_export import write_garment_glb, write_garment_ply
 from viewer.pictures import render_drape, render_sizes
 
-__all__ = ["write_fit_outputs", "write_size_files", "print_fit"]
+__all__ = ["write_fit_outputs", "write_size_files", "print_fit", "written_sentence"]
 
 
 def write_size_files(body, drape, out_dir, meshes=True) -> list[Path]:
-    """Write ``drape_<size>.png`` and, with ``meshes``, ``garment_<size>.ply`` and ``.glb``."""
+    """Write ``drape_<size>.png`` and, with ``meshes``, ``garment_<size>.ply`` and ``.glb``; returns
+    their paths."""
     out_dir = Path(out_dir)
     label = file_label(drape.size)
     written = [out_dir / f"drape_{label}.png"]
@@ -24,8 +25,8 @@ def write_size_files(body, drape, out_dir, meshes=True) -> list[Path]:
     return written
 
 
-def write_fit_outputs(body, drapes, out_dir, extra: dict, meshes=True) -> dict:
-    """Write every per-size file, ``sizes.png`` and ``fit.json``; returns the fit.json document.
+def write_fit_outputs(body, drapes, out_dir, extra: dict, meshes=True) -> tuple[dict, list[Path]]:
+    """Write every per-size file, ``sizes.png`` and ``fit.json``.
 
     Parameters
     ----------
@@ -35,22 +36,45 @@ def write_fit_outputs(body, drapes, out_dir, extra: dict, meshes=True) -> dict:
     out_dir : str or Path
     extra : dict
         Top-level keys added to ``fit.json`` (pattern, body, material, device).
+
+    Returns
+    -------
+    document : dict
+        The ``fit.json`` document.
+    written : list[Path]
+        Every file written, ``fit.json`` first.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     summaries = {drape.size: drape.summary for drape in drapes}
     recommended, reason = recommend_size(summaries)
+    written = [out_dir / "fit.json", out_dir / "sizes.png"]
     for drape in drapes:
-        write_size_files(body, drape, out_dir, meshes)
-    render_sizes(body, drapes, out_dir / "sizes.png")
-    return write_fit_json(out_dir / "fit.json", summaries, recommended, reason, extra)
+        written += write_size_files(body, drape, out_dir, meshes)
+    render_sizes(body, drapes, written[1])
+    document = write_fit_json(written[0], summaries, recommended, reason, extra)
+    return document, written
 
 
-def print_fit(document: dict) -> None:
-    """Print the fit table and the recommendation with its reason."""
+def written_sentence(paths: list[Path]) -> str:
+    """``Wrote out/fit.json, out/sizes.png and out/drape_M.png.`` for the files a command wrote."""
+    names = [str(path) for path in paths]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"Wrote {listed}."
+
+
+def print_fit(document: dict, written: list[Path] | None = None) -> None:
+    """Print the fit table, the recommendation (or, for one size, its fit) with its reason, and the
+    files ``written``."""
     from rich.console import Console
 
     console = Console(width=None if sys.stdout.isatty() else 120)
     summaries = {size: document[size] for size in document["sizes"]}
     console.print(fit_table(summaries, document["recommended_size"]))
-    console.print(f"Recommended size: [bold]{document['recommended_size']}[/bold]. {document['reason']}")
+    size, reason = document["recommended_size"], document["reason"]
+    if len(summaries) == 1:
+        console.print(f"Fit of [bold]{size}[/bold]: {reason}")
+    else:
+        console.print(f"Recommended size: [bold]{size}[/bold]. {reason}")
+    if written:
+        console.print(written_sentence(written), markup=False, soft_wrap=True)

@@ -50,8 +50,9 @@ def recommend_size(summaries: dict[str, dict]) -> tuple[str, str]:
     """
     for size, summary in summaries.items():
         if not _tight_girths(summary):
-            girths = ", ".join(
-                f"{k} {v:.0f} %" for k, v in summary["girth_strain_pct"].items() if v is not None
+            girths = (
+                ", ".join(f"{k} {v:.0f} %" for k, v in summary["girth_strain_pct"].items() if v is not None)
+                or "no chest, waist or hip girth could be measured on this garment"
             )
             return size, (
                 f"{size} is the smallest size that stretches the fabric at most "

@@ -1,9 +1,14 @@
-"""Draped garments as mesh files a designer can send on: PLY with fit arrays, glTF binary with colours."""
+"""Draped garments as mesh files a designer can send on: PLY with fit arrays, glTF binary with colours.
+
+The GLB carries per-vertex normals and colours (glTF ``NORMAL`` and ``COLOR_0``), so any glTF viewer
+shades it smooth and shows the fit map without fitroom's own renderer.
+"""
 
 import numpy as np
 
 from fitroom.files import atomic_path
 from viewer.fit_maps import FIT_MAPS
+from viewer.scene import SKIN_COLOUR, vertex_values
 
 __all__ = ["write_garment_ply", "write_garment_glb"]
 
@@ -24,26 +29,37 @@ def write_garment_ply(path, drape) -> None:
         tmp.write_bytes(trimesh.exchange.ply.export_ply(mesh, encoding="binary", include_attributes=True))
 
 
-def write_garment_glb(path, drape, body=None, map_name="strain") -> None:
-    """Write the draped garment (and the body, when given) as glTF binary, coloured by ``map_name``."""
-    import matplotlib
+def _smooth_mesh(vertices: np.ndarray, faces: np.ndarray, colours: np.ndarray):
+    """A trimesh with vertex colours (V, 4) uint8 RGBA; its area-weighted vertex normals are written
+    when it is exported with ``include_normals``."""
     import trimesh
 
+    mesh = trimesh.Trimesh(vertices, faces, process=False)
+    mesh.visual = trimesh.visual.ColorVisuals(mesh, vertex_colors=colours)
+    return mesh
+
+
+def write_garment_glb(path, drape, body=None, map_name="strain") -> None:
+    """Write the draped garment (and the body, when given) as glTF binary, coloured by ``map_name``
+    per vertex (per-face maps averaged onto the vertices), with vertex normals."""
+    import matplotlib
+    import trimesh
+    from matplotlib.colors import to_rgba
+
     spec = FIT_MAPS[map_name]
+    faces = np.asarray(drape.garment.faces)
+    positions = np.asarray(drape.result.positions)
     values = spec.values(drape.result)
+    if spec.on_cells:
+        values = vertex_values(values, faces, len(positions))
     low, high = spec.clim
     colours = matplotlib.colormaps[spec.cmap](np.clip((values - low) / (high - low), 0.0, 1.0))
-    colours = (colours * 255).astype(np.uint8)
-    garment = trimesh.Trimesh(drape.result.positions, drape.garment.faces, process=False)
-    if spec.on_cells:
-        garment.visual.face_colors = colours
-    else:
-        garment.visual.vertex_colors = colours
     scene = trimesh.Scene()
-    scene.add_geometry(garment, node_name=f"garment_{drape.size}")
+    scene.add_geometry(
+        _smooth_mesh(positions, faces, (colours * 255).astype(np.uint8)), node_name=f"garment_{drape.size}"
+    )
     if body is not None:
-        skin = trimesh.Trimesh(body.vertices, body.faces, process=False)
-        skin.visual.face_colors = np.array([216, 168, 138, 255], dtype=np.uint8)
-        scene.add_geometry(skin, node_name="body")
+        skin = np.tile((np.array(to_rgba(SKIN_COLOUR)) * 255).astype(np.uint8), (len(body.vertices), 1))
+        scene.add_geometry(_smooth_mesh(body.vertices, body.faces, skin), node_name="body")
     with atomic_path(path) as tmp:
-        tmp.write_bytes(scene.export(file_type="glb"))
+        tmp.write_bytes(scene.export(file_type="glb", include_normals=True))

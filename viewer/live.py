@@ -41,10 +41,15 @@ class LiveViewer:
         Bundled pattern name or pattern file.
     sizes : list[str]
         Sizes offered by the number keys and the slider.
+    start_size : str or None
+        The size the drape starts in (the recommended one); None for the first of ``sizes``.
     material : str or None
         A fabric for every panel, or None for the pattern's own.
     off_screen : bool
         Render without a window (tests, headless machines).
+
+    Closing the window (or calling ``close``) stops the drape and its contact worker process before
+    the plotter goes, so nothing is left writing to a pipe nobody reads.
     """
 
     def __init__(
@@ -59,6 +64,7 @@ class LiveViewer:
         edge_length=DEFAULT_EDGE_LENGTH,
         out_dir=".",
         window_size=(860, 960),
+        start_size=None,
     ):
         self.body_model = body_model
         self.body = body
@@ -79,7 +85,9 @@ class LiveViewer:
         self._last_frame_time = None
         self.last_pick = ""
         self.size_index = 0
-        self._start(0)
+        self.drape = None
+        self._size_slider = None
+        self._start(0 if start_size is None else self.sizes.index(start_size))
         self.scene.front_camera()
 
     @property
@@ -89,6 +97,8 @@ class LiveViewer:
 
     def _start(self, size_index: int) -> None:
         self.size_index = size_index
+        if self.drape is not None:
+            self.drape.close()
         self.garment, self.drape = start_drape(
             self.body, self.pattern, self.sizes[size_index], self.material, self.device, self.edge_length
         )
@@ -96,6 +106,24 @@ class LiveViewer:
         self.result = self.drape.result()
         self.scene.show_garment(self.garment.positions, self.garment.faces, self.result, self.map_name)
         self._update_text()
+        self._update_size_slider()
+
+    def _update_size_slider(self) -> None:
+        """Put the size slider on the size being draped, titled with its name (the slider's own
+        number, an index into ``sizes``, is hidden)."""
+        if self._size_slider is None:
+            return
+        representation = self._size_slider.GetRepresentation()
+        representation.SetValue(self.size_index)
+        representation.SetTitleText(f"size {self.size}   ({' '.join(self.sizes)})")
+
+    def _slide_size(self, value: float) -> None:
+        """The size slider moved to ``value``: snap to the nearest size and drape it if it changed."""
+        index = round(value)
+        if index != self.size_index:
+            self.switch_size(index)
+        else:
+            self._update_size_slider()
 
     def _update_text(self) -> None:
         spec = fit_map(self.map_name)
@@ -198,8 +226,20 @@ class LiveViewer:
         write_turntable(self.body, drape, path, frames=frames, map_name=self.map_name)
         return path
 
+    def close(self) -> None:
+        """Stop the drape (and its contact worker process) and close the plotter."""
+        self.drape.close()
+        self.scene.close()
+
     def show(self) -> None:
-        """Open the window: keys, sliders, picking and a timer that advances the drape."""
+        """Open the window: keys, sliders, picking and a timer that advances the drape; returns, with
+        everything closed, when the window is closed."""
+        try:
+            self._open_window()
+        finally:
+            self.close()
+
+    def _open_window(self) -> None:
         plotter = self.scene.plotter
         for number, _ in enumerate(self.sizes[:9], start=1):
             plotter.add_key_event(str(number), lambda i=number - 1: self.switch_size(i))
@@ -209,15 +249,16 @@ class LiveViewer:
         plotter.add_key_event("s", self.screenshot)
         plotter.add_key_event("t", self.write_turntable)
         if len(self.sizes) > 1:
-            plotter.add_slider_widget(
-                lambda value: round(value) != self.size_index and self.switch_size(round(value)),
+            self._size_slider = plotter.add_slider_widget(
+                self._slide_size,
                 rng=(0, len(self.sizes) - 1),
-                value=0,
-                title="size (" + " ".join(self.sizes) + ")",
+                value=self.size_index,
+                title="size",
                 pointa=(0.05, 0.92),
                 pointb=(0.35, 0.92),
-                fmt="%.0f",
             )
+            self._size_slider.GetRepresentation().SetShowSliderLabel(False)
+            self._update_size_slider()
         plotter.add_slider_widget(
             self.set_arm_angle,
             rng=(0, 170),
