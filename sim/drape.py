@@ -149,7 +149,14 @@ class Drape:
         if np.all(np.maximum(low, body_low) < np.minimum(high, body_high)):
             low, high = np.maximum(low, body_low), np.minimum(high, body_high)
         self.collider = BodyCollider(body_vertices, body_faces, low, high)
-        self.solver = SolverXPBD(self.model, self.collider, self_collision, substeps=self.base_substeps)
+        # The floor is where the body stands: the soles of its feet.
+        self.solver = SolverXPBD(
+            self.model,
+            self.collider,
+            self_collision,
+            substeps=self.base_substeps,
+            floor_height=float(body_vertices[:, 1].min()),
+        )
         # Velocities are clamped, so a frame moves no vertex further than this unless it blew up.
         self._jump_limit = _BLOW_UP_JUMP_M + self.solver.max_speed / self.fps
         self.state = State(positions)
@@ -265,6 +272,10 @@ class Drape:
             except (EOFError, OSError):
                 self._lose_worker()
         if self._drift_since_contacts + 2.0 * step > margin:
+            # Lists a frame old cover the coming frame only while the cloth moves less than a third
+            # of the margin a frame; faster, they would miss contacts that then come back deep.
+            if 3.0 * step > margin:
+                ahead, asked_here = None, False
             if ahead is not None:
                 # In a settling drape the lists often come back unchanged; they are then not copied.
                 if self._uploaded is None or not all(map(np.array_equal, ahead, self._uploaded)):

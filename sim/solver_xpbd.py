@@ -236,6 +236,7 @@ def _collide_vertex(
     spacing,
     body_thickness,
     friction,
+    floor_height,
     dt,
     contact_push: ti.template(),
     shove: ti.template(),
@@ -299,6 +300,17 @@ def _collide_vertex(
             elif tangential_length > _EPSILON:
                 p -= tangential * (friction * depth / tangential_length)
             contact_push[v] += depth
+        # The floor under the soles, with the same friction: cloth that falls lies on it.
+        floor_depth = floor_height + body_thickness - p.y
+        if floor_depth > 0.0:
+            p.y += floor_depth
+            slide = p - x_in[v]
+            tangential = ti.Vector([slide.x, 0.0, slide.z])
+            tangential_length = tangential.norm()
+            if tangential_length < friction * floor_depth:
+                p -= tangential
+            elif tangential_length > _EPSILON:
+                p -= tangential * (friction * floor_depth / tangential_length)
     if ti.static(serial):
         p += shove[v]
         shove[v] = ti.Vector([0.0, 0.0, 0.0])
@@ -321,6 +333,7 @@ def _collide(
     spacing: ti.f32,
     body_thickness: ti.f32,
     friction: ti.f32,
+    floor_height: ti.f32,
     dt: ti.f32,
     contact_push: ti.types.ndarray(dtype=ti.f32, ndim=1),
     shove: ti.types.ndarray(dtype=vec3, ndim=1),
@@ -342,6 +355,7 @@ def _collide(
             spacing,
             body_thickness,
             friction,
+            floor_height,
             dt,
             contact_push,
             shove,
@@ -373,7 +387,7 @@ def _advance_serial(
     shove: ti.types.ndarray(dtype=vec3, ndim=1),
     gravity: vec3,
     origin: vec3,
-    parameters: ti.types.vector(8, ti.f32),
+    parameters: ti.types.vector(9, ti.f32),
     substeps: ti.i32,
 ):
     """All substeps of a frame in one launch, as one ordered sweep (the CPU path)."""
@@ -385,6 +399,7 @@ def _advance_serial(
     body_thickness = parameters[5]
     friction = parameters[6]
     spacing = parameters[7]
+    floor_height = parameters[8]
     inverse_dt2 = 1.0 / (dt * dt)
     ti.loop_config(serialize=True)
     for _ in range(substeps):
@@ -413,6 +428,7 @@ def _advance_serial(
                 spacing,
                 body_thickness,
                 friction,
+                floor_height,
                 dt,
                 contact_push,
                 shove,
@@ -455,6 +471,8 @@ class SolverXPBD:
     colored : bool, optional
         Project constraints colour by colour in parallel launches (the CUDA path) rather than in one
         serial launch per frame (the CPU path); by default, by the device Taichi runs on.
+    floor_height : float, optional
+        Height (y, m) of a floor with the body's friction, e.g. at the soles; by default none.
     """
 
     def __init__(
@@ -468,8 +486,10 @@ class SolverXPBD:
         max_speed: float = 5.0,
         substeps: int = 20,
         colored: bool | None = None,
+        floor_height: float | None = None,
     ):
         self.model = model
+        self.floor_height = -1e30 if floor_height is None else float(floor_height)
         self.collider = collider
         self.self_collision = self_collision
         self.gravity = ti.Vector([float(g) for g in gravity])
@@ -580,6 +600,7 @@ class SolverXPBD:
                     thickness,
                     self.model.friction,
                     spacing,
+                    self.floor_height,
                 ]
             )
             _advance_serial(
@@ -652,6 +673,7 @@ class SolverXPBD:
                 spacing,
                 thickness,
                 self.model.friction,
+                self.floor_height,
                 h,
                 self.contact_push,
                 self.shove,

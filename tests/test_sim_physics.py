@@ -140,3 +140,13 @@ def test_a_loose_t_shirt_with_sleeves_on_the_torso_comes_to_rest():
     drape.close()
     assert result.settled
     assert result.penetration_pct == 0.0
+
+
+def test_a_tube_wider_than_the_body_falls_to_the_floor_and_stays_on_it():
+    # Before the floor, a garment that slid off kept falling for good (48 m below the feet).
+    drape = tube_on_cylinder(1.2)
+    for _ in range(150):
+        drape.step()
+    heights = drape.state.positions_numpy()[:, 1]
+    assert heights.min() >= -1e-3
+    assert heights.max() < 0.3
