@@ -11,6 +11,7 @@ then sends the next, so the lists a frame uses, and the drape, never depend on h
 process runs. If the worker dies, the drape warns and builds the lists itself from then on.
 """
 
+import contextlib
 import io
 import os
 import struct
@@ -98,9 +99,17 @@ def _serve(requests, answers) -> None:
             break
         positions.from_numpy(np.frombuffer(message, dtype=np.float32).reshape(vertex_count, 3))
         contacts.update(positions)
-        _write(
-            answers, contacts.candidates.to_numpy().tobytes() + contacts.candidate_count.to_numpy().tobytes()
-        )
+        try:
+            _write(
+                answers,
+                contacts.candidates.to_numpy().tobytes() + contacts.candidate_count.to_numpy().tobytes(),
+            )
+        except BrokenPipeError:
+            # The drape that asked has gone (its process ended or closed the pipe): so does the worker,
+            # dropping the answer nobody will read.
+            with contextlib.suppress(BrokenPipeError):
+                answers.close()
+            break
 
 
 def _stop(process) -> None:
@@ -109,12 +118,14 @@ def _stop(process) -> None:
         process.stdin.close()
     except (OSError, ValueError):
         pass
+    # An answer still waiting may be larger than the pipe holds: closing our end lets the worker's
+    # write fail at once instead of blocking until it is killed.
+    process.stdout.close()
     try:
         process.wait(timeout=2.0)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-    process.stdout.close()
 
 
 class ContactWorker:

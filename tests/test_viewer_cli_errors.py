@@ -57,14 +57,8 @@ def _subcommands():
     return subparsers.choices
 
 
-# 'report' is described by its own author's change.
-_DESCRIBED_ELSEWHERE = ("report",)
-
-
 def test_every_command_is_described_and_shows_its_defaults():
     for name, parser in _subcommands().items():
-        if name in _DESCRIBED_ELSEWHERE:
-            continue
         assert parser.description and len(parser.description) > 40, f"'{name}' has no description"
         text = parser.format_help()
         for action in parser._actions:
