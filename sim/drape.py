@@ -16,7 +16,7 @@ from sim.body_collider import BodyCollider
 from sim.contact_worker import CONTACT_WORKER_MIN_VERTICES, ContactWorker, contact_worker_available
 from sim.device import init_taichi
 from sim.errors import DrapeInputError
-from sim.metrics import face_deformation, principal_strain, principal_stress, ring_ease
+from sim.metrics import face_deformation, principal_strain, principal_stress, ring_gap
 from sim.model import Model
 from sim.result import DrapeResult
 from sim.solver_xpbd import SolverXPBD
@@ -184,6 +184,7 @@ class Drape:
         self.frames = 0
         self.wall_seconds = 0.0
         self.recoveries = 0
+        self.dropped_frames = 0
         self.last_moved_share = 1.0
 
     @property
@@ -237,6 +238,7 @@ class Drape:
                 # Even eight times the substeps blow up: the frame is dropped, the cloth held where
                 # it was, and the drape reported as still moving.
                 moved, largest_um = self.model.vertex_count, int(1e6 * self._jump_limit)
+                self.dropped_frames += 1
                 break
             self.solver.substeps *= 2
         self._last_largest_step = largest_um * 1e-6
@@ -333,7 +335,8 @@ class Drape:
         ----------
         max_frames : int
         ring_heights : dict, optional
-            Name -> height (m) of horizontal rings to measure ease on (``chest``, ``waist``, ``hip``).
+            Name -> height (m) of horizontal rings to measure the cloth-to-skin gap on (``chest``,
+            ``waist``, ``hip``).
         min_frames : int
             Frames to run before testing for rest (sewing starts every garment in motion).
         on_frame : callable, optional
@@ -355,7 +358,7 @@ class Drape:
         strain, angle = principal_strain(warp, weft)
         stress = principal_stress(warp, weft, model.face_stiffness)
         skin_distance = self.collider.signed_distance(positions)
-        ease_cm = 100.0 * skin_distance
+        gap_cm = 100.0 * skin_distance
         contact = skin_distance <= model.thickness + _CONTACT_SLACK_M
         mass = 1.0 / np.where(model.inverse_mass > 0, model.inverse_mass, np.inf)
         frame = 1.0 / self.fps
@@ -363,7 +366,7 @@ class Drape:
         pushed = self.solver.contact_push.to_numpy()
         pressure = mass * pushed / (substep * frame) / model.vertex_area
         rings = {
-            name: ring_ease(positions, ease_cm, float(height), _RING_HALF_WIDTH_M)
+            name: ring_gap(positions, gap_cm, float(height), _RING_HALF_WIDTH_M)
             for name, height in (ring_heights or {}).items()
         }
         if len(model.stitches):
@@ -378,8 +381,8 @@ class Drape:
             stress_n_per_m=stress.astype(np.float32),
             contact=contact,
             pressure_pa=pressure.astype(np.float32),
-            ease_cm=ease_cm.astype(np.float32),
-            ease_rings_cm=rings,
+            gap_cm=gap_cm.astype(np.float32),
+            gap_rings_cm=rings,
             penetration_pct=100.0 * float(np.mean(skin_distance < 0.0)),
             seam_gap_mm=seam_gap_mm,
             settled=self.settled,
@@ -387,5 +390,6 @@ class Drape:
             sim_seconds=self.sim_seconds,
             wall_seconds=self.wall_seconds,
             recoveries=self.recoveries,
+            dropped_frames=self.dropped_frames,
             face_area_m2=model.face_area,
         )

@@ -6,7 +6,7 @@ __all__ = [
     "face_deformation",
     "principal_strain",
     "principal_stress",
-    "ring_ease",
+    "ring_gap",
     "weighted_percentile",
 ]
 
@@ -99,12 +99,12 @@ def weighted_percentile(values: np.ndarray, weights: np.ndarray, percent: float)
     return float(values[order][min(index, len(values) - 1)])
 
 
-def ring_ease(positions: np.ndarray, ease_cm: np.ndarray, height: float, half_width: float) -> float | None:
-    """Mean ease (cm) of the garment vertices within ``half_width`` (m) of ``height`` (m, Y up).
+def ring_gap(positions: np.ndarray, gap_cm: np.ndarray, height: float, half_width: float) -> float | None:
+    """Mean cloth-to-skin gap (cm) of the garment vertices within ``half_width`` (m) of ``height`` (m, Y up).
 
     Returns ``None`` when no garment vertex lies at that height.
     """
     ring = np.abs(positions[:, 1] - height) <= half_width
     if not ring.any():
         return None
-    return float(ease_cm[ring].mean())
+    return float(gap_cm[ring].mean())

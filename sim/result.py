@@ -27,10 +27,10 @@ class DrapeResult:
         Vertices touching the body (within the cloth thickness plus 1 mm).
     pressure_pa : (V,) float32
         Contact pressure on the body over the last frame, Pa.
-    ease_cm : (V,) float32
+    gap_cm : (V,) float32
         Distance from each garment vertex to the skin, cm (negative inside the body).
-    ease_rings_cm : dict
-        ``chest``, ``waist``, ``hip`` (the heights asked for): mean ease of the garment vertices at
+    gap_rings_cm : dict
+        ``chest``, ``waist``, ``hip`` (the heights asked for): mean gap of the garment vertices at
         that height, cm, or ``None`` where the garment does not reach.
     penetration_pct : float
         Share of garment vertices below the skin, percent.
@@ -42,6 +42,8 @@ class DrapeResult:
     sim_seconds, wall_seconds : float
     recoveries : int
         Frames that blew up and were re-run with more substeps.
+    dropped_frames : int
+        Frames that blew up even at eight times the substeps and were dropped (the cloth held still).
     face_area_m2 : (F,) float32
         Rest area of each face, the weights of the strain statistics.
     """
@@ -52,8 +54,8 @@ class DrapeResult:
     stress_n_per_m: np.ndarray
     contact: np.ndarray
     pressure_pa: np.ndarray
-    ease_cm: np.ndarray
-    ease_rings_cm: dict
+    gap_cm: np.ndarray
+    gap_rings_cm: dict
     penetration_pct: float
     seam_gap_mm: float
     settled: bool
@@ -61,6 +63,7 @@ class DrapeResult:
     sim_seconds: float
     wall_seconds: float
     recoveries: int
+    dropped_frames: int
     face_area_m2: np.ndarray = field(repr=False)
 
     def summary(self) -> dict:
@@ -69,9 +72,10 @@ class DrapeResult:
         Returns
         -------
         dict
-            ``strain_pct`` {``mean``, ``p95``, ``max``}, ``contact_pct``, ``ease_cm`` {``chest``,
-            ``waist``, ``hip``}, ``penetration_pct``, ``seam_gap_mm``, ``settled``, ``frames``,
-            ``sim_seconds``, ``wall_seconds``, ``recoveries``.
+            ``strain_pct`` {``mean``, ``p95``, ``max``}, ``contact_pct``, ``gap_cm`` {``chest``,
+            ``waist``, ``hip``} (mean cloth-to-skin distance), ``penetration_pct``, ``seam_gap_mm``,
+            ``settled``, ``frames``, ``sim_seconds``, ``wall_seconds``, ``recoveries``,
+            ``dropped_frames``.
         """
         area = self.face_area_m2.astype(np.float64)
         strain = self.strain_pct.astype(np.float64)
@@ -82,9 +86,9 @@ class DrapeResult:
                 "max": round(float(strain.max()), 2),
             },
             "contact_pct": round(100.0 * float(self.contact.mean()), 2),
-            "ease_cm": {
+            "gap_cm": {
                 name: (None if value is None else round(float(value), 2))
-                for name, value in self.ease_rings_cm.items()
+                for name, value in self.gap_rings_cm.items()
             },
             "penetration_pct": round(float(self.penetration_pct), 3),
             "seam_gap_mm": round(float(self.seam_gap_mm), 2),
@@ -93,4 +97,5 @@ class DrapeResult:
             "sim_seconds": round(float(self.sim_seconds), 3),
             "wall_seconds": round(float(self.wall_seconds), 3),
             "recoveries": int(self.recoveries),
+            "dropped_frames": int(self.dropped_frames),
         }

@@ -61,9 +61,19 @@ def _integrate_vertex(
 
 
 @ti.func
-def _finish_vertex(i, x: ti.template(), v: ti.template(), x_prev: ti.template(), x_next: ti.template(), dt):
+def _finish_vertex(
+    i,
+    x: ti.template(),
+    v: ti.template(),
+    x_prev: ti.template(),
+    x_next: ti.template(),
+    separation: ti.template(),
+    dt,
+):
     x[i] = x_next[i]
-    v[i] = (x_next[i] - x_prev[i]) / dt
+    # The self-contact separation of this substep moves the vertex without giving it velocity.
+    v[i] = (x_next[i] - x_prev[i] - separation[i]) / dt
+    separation[i] = ti.Vector([0.0, 0.0, 0.0])
 
 
 @ti.kernel
@@ -88,12 +98,13 @@ def _finish(
     x_prev: ti.types.ndarray(dtype=vec3, ndim=1),
     x_next: ti.types.ndarray(dtype=vec3, ndim=1),
     shove: ti.types.ndarray(dtype=vec3, ndim=1),
+    separation: ti.types.ndarray(dtype=vec3, ndim=1),
     dt: ti.f32,
 ):
     for i in x:
         x_next[i] += shove[i]
         shove[i] = ti.Vector([0.0, 0.0, 0.0])
-        _finish_vertex(i, x, v, x_prev, x_next, dt)
+        _finish_vertex(i, x, v, x_prev, x_next, separation, dt)
 
 
 @ti.func
@@ -240,6 +251,7 @@ def _collide_vertex(
     dt,
     contact_push: ti.template(),
     shove: ti.template(),
+    separation: ti.template(),
     serial: ti.template(),
 ):
     p = x[v]
@@ -283,10 +295,18 @@ def _collide_vertex(
                                 shove[ids[q]] -= corner_move
                         touching += 1
         if touching > 0:
+            # The push separates the layers without giving them the velocity to bounce apart
+            # (pre-stabilisation, Macklin, Müller, Chentanez & Kim, SIGGRAPH 2014, sec. 4.4): with it
+            # as velocity, sleeves lying on the torso jittered for good and never came to rest.
             p += push / touching
+            separation[v] = push / touching
         # Body contact with Coulomb friction in position form (Macklin, Müller, Chentanez & Kim,
         # "Unified particle physics for real-time applications", SIGGRAPH 2014, eq. 24).
         distance, gradient = sample_distance(body_distance, origin, spacing, p)
+        if distance < 2.0 * body_thickness:
+            # Layers pressed together on the skin keep the velocity of their separation: without
+            # it the outer layer goes on pressing the inner one through the body.
+            separation[v] = ti.Vector([0.0, 0.0, 0.0])
         if distance < body_thickness:
             length = gradient.norm()
             normal = gradient / length if length > _EPSILON else ti.Vector([0.0, 1.0, 0.0])
@@ -337,6 +357,7 @@ def _collide(
     dt: ti.f32,
     contact_push: ti.types.ndarray(dtype=ti.f32, ndim=1),
     shove: ti.types.ndarray(dtype=vec3, ndim=1),
+    separation: ti.types.ndarray(dtype=vec3, ndim=1),
 ):
     for v in x:
         _collide_vertex(
@@ -359,6 +380,7 @@ def _collide(
             dt,
             contact_push,
             shove,
+            separation,
             False,
         )
 
@@ -385,6 +407,7 @@ def _advance_serial(
     body_velocity: ti.types.ndarray(dtype=vec3, ndim=3),
     contact_push: ti.types.ndarray(dtype=ti.f32, ndim=1),
     shove: ti.types.ndarray(dtype=vec3, ndim=1),
+    separation: ti.types.ndarray(dtype=vec3, ndim=1),
     gravity: vec3,
     origin: vec3,
     parameters: ti.types.vector(9, ti.f32),
@@ -432,10 +455,11 @@ def _advance_serial(
                 dt,
                 contact_push,
                 shove,
+                separation,
                 True,
             )
         for i in range(x.shape[0]):
-            _finish_vertex(i, x, v, x_prev, x_next, dt)
+            _finish_vertex(i, x, v, x_prev, x_next, separation, dt)
 
 
 def _stretch_coefficients(model: Model) -> np.ndarray:
@@ -529,6 +553,9 @@ class SolverXPBD:
         # Self-contact corrections of triangle corners, added to the positions at the end of a substep.
         self.shove = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
         self.shove.fill(0.0)
+        # Self-contact separation of each vertex this substep, which moves it without velocity.
+        self.separation = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
+        self.separation.fill(0.0)
         if collider is None:
             self._body_distance = ti.ndarray(ti.f32, shape=(2, 2, 2))
             self._body_distance.fill(1.0)
@@ -624,6 +651,7 @@ class SolverXPBD:
                 velocity,
                 self.contact_push,
                 self.shove,
+                self.separation,
                 self.gravity,
                 origin,
                 parameters,
@@ -677,8 +705,9 @@ class SolverXPBD:
                 h,
                 self.contact_push,
                 self.shove,
+                self.separation,
             )
-            _finish(x, v, self.x_prev, self.x_next, self.shove, h)
+            _finish(x, v, self.x_prev, self.x_next, self.shove, self.separation, h)
 
     @staticmethod
     def _ranges(offsets: np.ndarray) -> list[tuple[int, int]]:

@@ -17,6 +17,9 @@ from body.photo_skin import skin_likelihood
 from body.photo_targets import photo_targets
 from viewer.bench_clothes import dress_in_tshirt
 
+# Each module renders and fits bodies from photos: several seconds a test.
+pytestmark = pytest.mark.slow
+
 _MEASURED = ("chest", "waist", "hip")
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from sim import Model, material_preset
-from sim.metrics import face_deformation, principal_strain, principal_stress, ring_ease, weighted_percentile
+from sim.metrics import face_deformation, principal_strain, principal_stress, ring_gap, weighted_percentile
 from sim.scenes import grid_panel
 
 
@@ -44,8 +44,8 @@ def test_a_rotated_unstretched_panel_reads_100_percent():
     assert np.allclose(strain, 100.0, atol=1e-3)
 
 
-def test_area_weighted_percentile_and_ring_ease():
+def test_area_weighted_percentile_and_ring_gap():
     assert weighted_percentile(np.array([1.0, 2.0, 3.0]), np.array([1.0, 1.0, 98.0]), 50.0) == 3.0
     positions = np.array([[0.0, 1.0, 0.0], [0.0, 1.005, 0.0], [0.0, 1.5, 0.0]])
-    assert ring_ease(positions, np.array([2.0, 4.0, 9.0]), 1.0, 0.01) == 3.0
-    assert ring_ease(positions, np.array([2.0, 4.0, 9.0]), 0.5, 0.01) is None
+    assert ring_gap(positions, np.array([2.0, 4.0, 9.0]), 1.0, 0.01) == 3.0
+    assert ring_gap(positions, np.array([2.0, 4.0, 9.0]), 0.5, 0.01) is None

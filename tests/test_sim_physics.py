@@ -1,6 +1,7 @@
 """Cloth physics a reviewer can check by hand: sag, resting on a sphere, sewing, contact, fit by size."""
 
 import numpy as np
+import pytest
 
 from body import default_body
 from sim import BodyCollider, Drape, Model, SolverXPBD, State, material_preset
@@ -131,15 +132,18 @@ def test_a_smaller_tube_on_the_same_body_is_under_more_strain():
     assert small > large > 100.0
 
 
+@pytest.mark.slow
 def test_a_loose_t_shirt_with_sleeves_on_the_torso_comes_to_rest():
     # At 1 cm edges the XL sleeves lie against the torso's sides. With a self-contact push that moved
     # only the vertex (half the overlap) and never the triangle, they jittered for good: 6-20 % of the
     # vertices kept moving more than 0.5 mm a frame and the drape never settled in 600 frames.
+    # With the self-contact push turned into velocity, layers bounced apart and 2-20 % of the
+    # vertices kept moving: it settled, or not, by the last bits of the arithmetic of the machine.
     _, drape = start_drape(default_body(), "tshirt", "XL", device="cpu", edge_length=0.01)
     result = drape.run(max_frames=600)
-    drape.close()
     assert result.settled
     assert result.penetration_pct == 0.0
+    drape.close()
 
 
 def test_a_tube_wider_than_the_body_falls_to_the_floor_and_stays_on_it():
@@ -150,3 +154,16 @@ def test_a_tube_wider_than_the_body_falls_to_the_floor_and_stays_on_it():
     heights = drape.state.positions_numpy()[:, 1]
     assert heights.min() >= -1e-3
     assert heights.max() < 0.3
+
+
+@pytest.mark.slow
+def test_a_loose_t_shirt_at_the_default_mesh_comes_to_rest_and_stays_there():
+    # Before the self-contact separation stopped giving layers velocity, the XL at 1.5 cm kept 3-4 %
+    # of its vertices moving and never came to rest in 600 frames; it now rests from frame 199.
+    _, drape = start_drape(default_body(), "tshirt", "XL", device="cpu")
+    result = drape.run(max_frames=600)
+    assert result.settled and result.frames < 400
+    for _ in range(60):
+        drape.step()
+    assert drape.last_moved_share <= 0.005
+    drape.close()

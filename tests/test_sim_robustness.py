@@ -13,7 +13,7 @@ def test_an_absurd_time_step_gives_finite_results():
         positions = drape.step()
     assert np.all(np.isfinite(positions))
     result = drape.result({"waist": 0.9})
-    for values in (result.strain_pct, result.stress_n_per_m, result.pressure_pa, result.ease_cm):
+    for values in (result.strain_pct, result.stress_n_per_m, result.pressure_pa, result.gap_cm):
         assert np.all(np.isfinite(values))
     assert np.isfinite(result.seam_gap_mm)
 

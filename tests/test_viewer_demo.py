@@ -13,6 +13,11 @@ CONTRACT_KEYS = (
     "strain_pct",
     "contact_pct",
     "ease_cm",
+    "gap_cm",
+    "girth_strain_pct",
+    "seam_gap_mm",
+    "verdict",
+    "verdict_reasons",
     "penetration_pct",
     "settled",
     "frames",
@@ -98,6 +103,6 @@ def test_meshes_carry_the_fit_arrays(demo_dir):
     mesh = trimesh.load(demo_dir / "garment_M.ply", process=False)
     assert mesh.faces.shape[0] > 100
     ply_header = (demo_dir / "garment_M.ply").read_bytes()[:2000].decode("latin-1")
-    assert "strain_pct" in ply_header and "ease_cm" in ply_header
+    assert "strain_pct" in ply_header and "gap_cm" in ply_header
     scene = trimesh.load(demo_dir / "garment_M.glb")
     assert len(scene.geometry) == 2

@@ -85,7 +85,7 @@ def page_file(tmp_path_factory):
     body_json = folder / "body.json"
     body.save_body_json(body.default_body(), body_json)
     page = folder / "fit.html"
-    arguments = ["--sizes", ",".join(SIZES), "--edge-length", "3", "--max-frames", "60", "--device", "cpu"]
+    arguments = ["--sizes", ",".join(SIZES), "--edge-length", "3", "--max-frames", "300", "--device", "cpu"]
     status = main(["report", "--body", str(body_json), "--pattern", "tshirt", *arguments, "-o", str(page)])
     assert status == 0
     return page
@@ -135,10 +135,10 @@ def test_view_draws_and_redraws_for_size_and_map(browser_page):
     assert np.abs(smaller.astype(int) - first).mean() > 1.0, "switching size did not redraw"
     assert page.locator("th.size.current").inner_text().startswith(SIZES[0])
 
-    page.click("button[data-map='ease']")
+    page.click("button[data-map='gap']")
     ease = browser_page.canvas()
     assert np.abs(ease.astype(int) - smaller).mean() > 1.0, "switching map did not redraw"
-    assert "Ease" in page.inner_text("#colour-bar")
+    assert "Gap to skin" in page.inner_text("#colour-bar")
 
 
 def test_report_refuses_an_output_that_is_not_html(tmp_path, capsys):

@@ -5,11 +5,15 @@ import json
 from viewer.fit_report import GIRTH_STRAIN_LIMIT_PCT, recommend_size, write_fit_json
 
 
-def _summary(chest=104.0, waist=102.0, hip=101.0, ease_chest=1.0, p95=115.0):
+def _summary(chest=104.0, waist=102.0, hip=101.0, ease_chest=1.0, p95=115.0, reasons=()):
+    strains = {"chest": chest, "waist": waist, "hip": hip}
     return {
         "strain_pct": {"mean": 104.0, "p95": p95, "max": p95 + 10},
-        "girth_strain_pct": {"chest": chest, "waist": waist, "hip": hip},
+        "girth_strain_pct": strains,
         "ease_cm": {"chest": ease_chest, "waist": 2.0, "hip": 1.5},
+        "girths": {name: {"covered": True, "measured": value is not None} for name, value in strains.items()},
+        "verdict": "failed" if reasons else "ok",
+        "verdict_reasons": list(reasons),
         "contact_pct": 30.0,
         "penetration_pct": 0.0,
         "settled": True,
@@ -41,7 +45,29 @@ def test_shoulder_strain_from_the_garment_hanging_does_not_count_against_a_size(
 
 
 def test_a_girth_the_garment_does_not_reach_is_not_held_against_it():
-    assert recommend_size({"S": _summary(hip=None)})[0] == "S"
+    size, reason = recommend_size({"S": _summary(hip=None)})
+    assert size == "S" and "at the chest and waist." in reason and "()" not in reason
+
+
+def test_a_failed_drape_is_never_recommended_and_the_reason_says_why():
+    summaries = {
+        "S": _summary(reasons=["it slid off: it no longer goes round the body at the hip"]),
+        "M": _summary(),
+    }
+    size, reason = recommend_size(summaries)
+    assert size == "M"
+    assert "S was not judged: it slid off" in reason
+
+
+def test_no_size_is_recommended_when_every_drape_failed_or_could_not_be_measured():
+    summaries = {
+        "S": _summary(reasons=["it did not come to rest in 600 frames"]),
+        "M": _summary(chest=None, waist=None, hip=None),
+    }
+    size, reason = recommend_size(summaries)
+    assert size is None
+    assert reason.startswith("No size can be recommended.")
+    assert "did not come to rest" in reason and "no chest, waist or hip girth could be measured" in reason
 
 
 def test_when_every_size_is_tight_the_loosest_is_named_with_where_it_is_tight():

@@ -69,14 +69,14 @@ def test_h_cycles_every_map_with_its_own_colour_bar(viewer):
         seen.append(viewer.cycle_map())
         if viewer.map_name != "none":
             assert viewer.scene._bar_title in viewer.scene.plotter.scalar_bars
-    assert sorted(seen) == sorted(["none", "strain", "stress", "pressure", "ease"])
+    assert sorted(seen) == sorted(["none", "strain", "stress", "pressure", "gap"])
     assert viewer.map_name == "strain"
 
 
 def test_picking_the_garment_reports_strain_direction_and_ease(viewer):
     point = viewer.drape.result().positions[0] + 0.001
     text = viewer.pick(point)
-    assert "strain" in text and "%" in text and "deg to grain" in text and "ease" in text
+    assert "strain" in text and "%" in text and "deg to grain" in text and "gap to skin" in text
 
 
 def test_screenshot_is_a_picture_of_the_window(viewer):

@@ -176,6 +176,7 @@ def drape_and_report(args, sizes_text: str | None, default_sizes) -> int:
     """Check the request, drape the sizes asked for, write the fit files into ``args.out`` and print
     the fit table and what was written."""
     from viewer.fit_outputs import print_fit, write_fit_outputs
+    from viewer.fit_report import NO_SIZE_EXIT_STATUS
 
     check_material(args.material)
     sizes = resolve_sizes(args.pattern, sizes_text, default_sizes)
@@ -183,4 +184,4 @@ def drape_and_report(args, sizes_text: str | None, default_sizes) -> int:
     drapes = drape_from_args(args, body, sizes)
     document, written = write_fit_outputs(body, drapes, args.out, fit_extra(args, body))
     print_fit(document, written)
-    return 0
+    return NO_SIZE_EXIT_STATUS if document["recommended_size"] is None else 0

@@ -36,6 +36,7 @@ def run(args) -> int:
     import body as body_package
     from viewer.fit_outputs import print_fit, write_fit_outputs
     from viewer.fit_page import write_fit_page
+    from viewer.fit_report import NO_SIZE_EXIT_STATUS
     from viewer.size_drape import drape_sizes
     from viewer.turntable import check_turntable_request, write_turntable
 
@@ -63,6 +64,9 @@ def run(args) -> int:
         document, _ = write_fit_outputs(body, drapes, out_dir, extra)
     with console.status("Writing the fit page"):
         write_fit_page(out_dir / "fit.html", body, drapes, DEMO_PATTERN)
+    if document["recommended_size"] is None:
+        print_fit(document)
+        return NO_SIZE_EXIT_STATUS
     recommended = next(d for d in drapes if d.size == document["recommended_size"])
     with console.status(f"Writing the turntable of size {recommended.size}"):
         write_turntable(body, recommended, out_dir / "turntable.mp4", frames=args.frames)

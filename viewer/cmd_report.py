@@ -33,6 +33,7 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     from viewer.fit_page import check_page_path, write_fit_page
+    from viewer.fit_report import NO_SIZE_EXIT_STATUS
 
     path = check_page_path(args.out)
     check_material(args.material)
@@ -42,4 +43,4 @@ def run(args) -> int:
     recommended, reason = write_fit_page(path, body, drapes, args.pattern, args.material)
     print(f"Recommended size: {recommended}. {reason}" if recommended else reason)
     print(f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB).")
-    return 0 if recommended else 3
+    return 0 if recommended else NO_SIZE_EXIT_STATUS

@@ -48,11 +48,11 @@ FIT_MAPS = {
     "strain": FitMap("strain", "strain_pct", True, "Strain (%)", (100.0, 120.0), "jet", 5),
     "stress": FitMap("stress", "stress_n_per_m", True, "Stress (N/m)", (0.0, 10.0), "inferno", 6),
     "pressure": FitMap("pressure", "pressure_pa", False, "Pressure (Pa)", (0.0, 200.0), "magma", 5),
-    "ease": FitMap("ease", "ease_cm", False, "Ease (cm)", (0.0, 6.0), "viridis_r", 7),
+    "gap": FitMap("gap", "gap_cm", False, "Gap to skin (cm)", (0.0, 6.0), "viridis_r", 7),
 }
 
 # The order the ``h`` key walks through; ``none`` shows the fabric colour.
-MAP_CYCLE = ("none", "strain", "stress", "pressure", "ease")
+MAP_CYCLE = ("none", "strain", "stress", "pressure", "gap")
 
 
 def fit_map(name: str) -> FitMap | None:

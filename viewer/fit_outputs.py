@@ -71,8 +71,14 @@ def print_fit(document: dict, written: list[Path] | None = None) -> None:
     console = Console(width=None if sys.stdout.isatty() else 120)
     summaries = {size: document[size] for size in document["sizes"]}
     console.print(fit_table(summaries, document["recommended_size"]))
+    for name, summary in summaries.items():
+        if summary["verdict"] == "failed":
+            why = "; ".join(summary["verdict_reasons"])
+            console.print(f"[bold red]Warning:[/bold red] the drape of {name} failed: {why}.", markup=True)
     size, reason = document["recommended_size"], document["reason"]
-    if len(summaries) == 1:
+    if size is None:
+        console.print(f"[bold red]{reason}[/bold red]")
+    elif len(summaries) == 1:
         console.print(f"Fit of [bold]{size}[/bold]: {reason}")
     else:
         console.print(f"Recommended size: [bold]{size}[/bold]. {reason}")

@@ -17,7 +17,7 @@ def write_garment_ply(path, drape) -> None:
     """Write the draped garment as PLY, with every fit map as a vertex or face property.
 
     Per-face maps (``strain_pct``, ``stress_n_per_m``) are face properties; per-vertex maps
-    (``ease_cm``, ``pressure_pa``) vertex properties, named after the ``DrapeResult`` fields.
+    (``gap_cm``, ``pressure_pa``) vertex properties, named after the ``DrapeResult`` fields.
     """
     import trimesh
 

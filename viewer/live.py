@@ -202,8 +202,8 @@ class LiveViewer:
         face = int(np.nonzero((self.garment.faces == vertex).any(axis=1))[0][0])
         strain = float(self.result.strain_pct[face])
         angle = float(self.result.strain_angle_deg[face])
-        ease = float(self.result.ease_cm[vertex])
-        self.last_pick = f"strain {strain:.1f} % at {angle:.0f} deg to grain\nease {ease:+.1f} cm"
+        gap = float(self.result.gap_cm[vertex])
+        self.last_pick = f"strain {strain:.1f} % at {angle:.0f} deg to grain\ngap to skin {gap:+.1f} cm"
         self._update_text()
         return self.last_pick
 

@@ -1,5 +1,7 @@
 """Still pictures of a drape: one size with its fit map, and several sizes side by side."""
 
+import textwrap
+
 import numpy as np
 
 from fitroom.files import atomic_path
@@ -8,25 +10,38 @@ from viewer.scene import BACKGROUND, FitScene
 __all__ = ["render_drape", "render_sizes"]
 
 
-def render_drape(body, drape, path, map_name="strain", window_size=(800, 1000)) -> None:
-    """Write a PNG of ``body`` wearing one draped size, coloured by ``map_name``.
+def render_drape(body, drape, path, map_name="strain", view_size=(800, 1000)) -> None:
+    """Write a PNG of ``body`` wearing one draped size, coloured by ``map_name``: front and back.
 
     Parameters
     ----------
     body : body.Body
-    drape : viewer.fit_session.SizeDrape
-        The draped size (garment, result, size label).
+    drape : viewer.size_drape.SizeDrape
+        The draped size (garment, result, size label, summary with the verdict).
     path : str or Path
         PNG to write (whole or not at all).
+    view_size : (int, int)
+        Pixels of each of the two views.
     """
-    scene = FitScene(body.vertices, body.faces, off_screen=True, window_size=window_size)
-    scene.show_garment(drape.result.positions, drape.garment.faces, drape.result, map_name)
-    scene.caption(f"Size {drape.size}", name="size", size=22)
-    scene.caption(_map_caption(drape, map_name), name="stats", position="lower_left", size=11)
-    scene.front_camera()
+    import pyvista as pv
+
+    plotter = pv.Plotter(
+        off_screen=True, shape=(1, 2), window_size=(2 * view_size[0], view_size[1]), border=False
+    )
+    for column, (view, azimuth) in enumerate((("front", 0.0), ("back", 180.0))):
+        plotter.subplot(0, column)
+        scene = FitScene(body.vertices, body.faces, plotter=plotter)
+        scene.show_garment(
+            drape.result.positions, drape.garment.faces, drape.result, map_name, show_bar=column == 1
+        )
+        scene.caption(f"Size {drape.size}, {view}", name=f"size{column}", size=22)
+        if column == 0:
+            scene.caption(_map_caption(drape, map_name), name="stats", position="lower_left", size=11)
+            _verdict_caption(scene, drape, "verdict", size=12)
+        scene.front_camera(azimuth_deg=azimuth)
     with atomic_path(path) as tmp:
-        scene.plotter.screenshot(str(tmp))
-    scene.close()
+        plotter.screenshot(str(tmp))
+    plotter.close()
 
 
 def render_sizes(body, drapes, path, map_name="strain", tile_size=(420, 760)) -> None:
@@ -61,6 +76,7 @@ def render_sizes(body, drapes, path, map_name="strain", tile_size=(420, 760)) ->
         )
         scene.caption(f"{drape.size}", name=f"size{column}", position="upper_edge", size=20)
         scene.caption(_map_caption(drape, map_name), name=f"stats{column}", position="lower_left", size=9)
+        _verdict_caption(scene, drape, f"verdict{column}", size=9)
         scene.front_camera()
     spec = fit_map(map_name)
     if spec is not None:
@@ -81,6 +97,14 @@ def _map_caption(drape, map_name: str) -> str:
     lines.append("at " + "  ".join(f"{k} {v:.0f}%" for k, v in girth.items() if v is not None))
     lines.append("ease " + "  ".join(f"{k} {_cm(v)}" for k, v in ease.items()))
     return "\n".join(lines)
+
+
+def _verdict_caption(scene, drape, name: str, size: int) -> None:
+    """A red caption under the size label saying why a failed drape failed (nothing for ``ok``)."""
+    if drape.summary["verdict"] != "failed":
+        return
+    reasons = "\n".join(textwrap.wrap("FAILED: " + "; ".join(drape.summary["verdict_reasons"]), 40))
+    scene.caption(reasons, name=name, position="upper_right", size=size, color="red")
 
 
 def _cm(value) -> str:

@@ -53,7 +53,7 @@ def garment_polydata(positions: np.ndarray, faces: np.ndarray, result=None):
     faces : (F, 3) int
     result : DrapeResult or None
         When given, its per-face maps become cell arrays and its per-vertex maps point arrays,
-        named after their ``DrapeResult`` fields (``strain_pct``, ``ease_cm``, ...).
+        named after their ``DrapeResult`` fields (``strain_pct``, ``gap_cm``, ...).
     """
     from viewer.fit_maps import FIT_MAPS
 
@@ -184,7 +184,14 @@ class FitScene:
             self.plotter.remove_scalar_bar(self._bar_title)
         self._bar_title = None
 
-    def caption(self, text: str, name: str = "caption", position: str = "upper_left", size: int = 14) -> None:
+    def caption(
+        self,
+        text: str,
+        name: str = "caption",
+        position: str = "upper_left",
+        size: int = 14,
+        color: str = "black",
+    ) -> None:
         """Write a text label on the picture, or change the text of the label called ``name``.
 
         Changing text in place keeps the live viewer fast: making a new text actor costs a font
@@ -192,7 +199,7 @@ class FitScene:
         """
         actor = self._captions.get(name)
         if actor is None:
-            actor = self.plotter.add_text(text, position=position, font_size=size, color="black", name=name)
+            actor = self.plotter.add_text(text, position=position, font_size=size, color=color, name=name)
             self._captions[name] = actor
         elif hasattr(actor, "SetInput"):
             actor.SetInput(text)

@@ -20,7 +20,8 @@ class SizeDrape:
     result : sim.DrapeResult
         Final positions and fit metrics.
     summary : dict
-        ``result.summary()`` (the fit.json keys) plus ``girth_strain_pct`` {chest, waist, hip}.
+        ``result.summary()`` plus :func:`viewer.girth_fit.girth_fit`'s figures (``girth_strain_pct``,
+        ``ease_cm``, ``girths``) and the ``verdict`` with its ``verdict_reasons``: the fit.json keys.
     """
 
     size: str
@@ -85,7 +86,8 @@ def drape_size(
 
     ``progress`` is a :class:`fitroom.progress.ProgressStep` counting frames, or None.
     """
-    from viewer.girth_strain import girth_strain
+    from viewer.drape_verdict import drape_verdict
+    from viewer.girth_fit import girth_fit
     from viewer.ring_heights import ring_heights
 
     garment, drape = start_drape(body, pattern, size, material, device, edge_length)
@@ -100,7 +102,9 @@ def drape_size(
     if progress is not None:
         ending = "at rest" if result.settled else "still moving"
         progress.finish(f"{ending} after {result.frames} frames")
-    summary = result.summary() | {"girth_strain_pct": girth_strain(garment, result, heights)}
+    girths = girth_fit(garment, result, body, heights)
+    verdict, reasons = drape_verdict(garment, result, body, girths["girths"])
+    summary = result.summary() | girths | {"verdict": verdict, "verdict_reasons": reasons}
     return SizeDrape(garment.size, garment, result, summary)
 
 

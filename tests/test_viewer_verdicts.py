@@ -1,0 +1,46 @@
+"""Verdicts on drapes a designer would reject, and no recommendation from them."""
+
+import json
+
+import numpy as np
+
+from body import default_body
+from viewer.cli import main
+from viewer.drape_verdict import drape_verdict
+from viewer.girth_fit import girth_fit
+from viewer.ring_heights import ring_heights
+from viewer.size_drape import start_drape
+
+
+def test_a_panel_torn_away_from_its_seams_is_failed_naming_the_seam():
+    body = default_body()
+    garment, drape = start_drape(body, "tank_top", "M", device="cpu", edge_length=0.03)
+    result = drape.run(max_frames=200)
+    drape.close()
+    heights = ring_heights(body)
+
+    def verdict_of(result):
+        return drape_verdict(garment, result, body, girth_fit(garment, result, body, heights)["girths"])
+
+    assert verdict_of(result)[0] == "ok"
+    front = garment.panel_names.index("front")
+    torn = np.unique(garment.faces[garment.face_panel == front])
+    result.positions = result.positions.copy()
+    result.positions[torn, 2] += 0.05
+    verdict, reasons = verdict_of(result)
+    assert verdict == "failed"
+    assert any("seam of front and back is open 5" in reason for reason in reasons), reasons
+
+
+def test_when_no_drape_can_be_judged_fit_exits_3_and_says_why(tmp_path, capsys):
+    (tmp_path / "body.json").write_text(json.dumps(default_body().to_dict()))
+    status = main(
+        ["fit", "--body", str(tmp_path / "body.json"), "--pattern", "tshirt", "--sizes", "S,M",
+         "--edge-length", "4", "--max-frames", "3", "--device", "cpu", "--out", str(tmp_path / "fit")]
+    )  # fmt: skip
+    assert status == 3
+    document = json.loads((tmp_path / "fit" / "fit.json").read_text())
+    assert document["recommended_size"] is None
+    assert document["S"]["verdict"] == "failed" and document["M"]["verdict_reasons"]
+    out = capsys.readouterr().out
+    assert "No size can be recommended" in out and "did not come to rest in 3 frames" in out

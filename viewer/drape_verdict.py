@@ -1,0 +1,117 @@
+"""The verdict on a drape: ``ok``, or ``failed`` with each reason in words a designer can act on.
+
+Like GarmentCodeData's simulation checks (a drape that did not reach static equilibrium or that
+intersects the body is rejected) and CLO's refusal to fit a garment that fell off, a size whose drape
+failed is shown with its reasons and never recommended (:func:`viewer.fit_report.recommend_size`).
+
+The thresholds sit well clear of what good drapes show: on the bundled patterns in S-XL on the
+chart bodies, settled drapes keep under 0.5 % of the cloth inside the skin, seams within about 1 mm
+and their largest face strain under about 160 %; the failures of the field test (fallen skirts,
+crumpled hoods, gaping seams on heavy bodies) read 300 % to 1,900 % on some faces and seams 5 to
+25 mm open.
+"""
+
+import numpy as np
+
+__all__ = [
+    "drape_verdict",
+    "SEAM_OPEN_MM",
+    "INSIDE_BODY_LIMIT_PCT",
+    "OVERSTRETCH_PCT",
+    "OVERSTRETCH_AREA_PCT",
+    "FLOOR_SHARE",
+    "SLID_DOWN_M",
+]
+
+# A seam open by more than this is visibly gaping.
+SEAM_OPEN_MM = 3.0
+INSIDE_BODY_LIMIT_PCT = 1.0
+# No garment fabric, woven or knit, is worn stretched to twice its length.
+OVERSTRETCH_PCT = 200.0
+OVERSTRETCH_AREA_PCT = 0.5
+# Cloth within this height of the floor lies on it.
+FLOOR_BAND_M = 0.02
+FLOOR_SHARE = 0.02
+# The top of the garment dropping this far below where it was placed means it slid down the body.
+SLID_DOWN_M = 0.10
+
+
+def _vertex_panels(garment) -> np.ndarray:
+    """(V,) int: the panel each vertex belongs to."""
+    panels = np.zeros(garment.vertex_count, np.int64)
+    panels[garment.faces.ravel()] = np.repeat(garment.face_panel, 3)
+    return panels
+
+
+def _open_seams(garment, positions: np.ndarray) -> list[str]:
+    """Each pair of panels whose seam is open by more than ``SEAM_OPEN_MM``, widest first."""
+    if len(garment.stitches) == 0:
+        return []
+    gaps_mm = 1000.0 * np.linalg.norm(
+        positions[garment.stitches[:, 0]] - positions[garment.stitches[:, 1]], axis=1
+    )
+    panels = _vertex_panels(garment)[garment.stitches]
+    widest = {}
+    for (a, b), gap in zip(np.sort(panels, axis=1), gaps_mm, strict=True):
+        if gap > SEAM_OPEN_MM and gap > widest.get((a, b), 0.0):
+            widest[(a, b)] = gap
+    names = garment.panel_names
+    return [
+        f"the seam of {names[a]} and {names[b]} is open {gap:.0f} mm"
+        if a != b
+        else f"a seam within {names[a]} is open {gap:.0f} mm"
+        for (a, b), gap in sorted(widest.items(), key=lambda item: -item[1])
+    ]
+
+
+def drape_verdict(garment, result, body, girths: dict[str, dict]) -> tuple[str, list[str]]:
+    """Judge one draped size.
+
+    Parameters
+    ----------
+    garment : garments.Garment
+        Its placed ``positions`` (V, 3) m, ``faces``, ``face_panel``, ``panel_names``, ``stitches``.
+    result : sim.DrapeResult
+    body : body.Body
+        Its ``vertices`` (Vb, 3) m: the floor is at its soles.
+    girths : dict
+        ``girths`` of :func:`viewer.girth_fit.girth_fit`: name -> {``covered``, ``measured``, ...}.
+
+    Returns
+    -------
+    verdict : str
+        ``ok`` or ``failed``.
+    reasons : list[str]
+        Why it failed, each a phrase naming where; empty when ``ok``.
+    """
+    positions = np.asarray(result.positions)
+    reasons = []
+    if result.dropped_frames:
+        reasons.append(
+            f"it blew up in {result.dropped_frames} frames that even 8x the substeps could not fix"
+        )
+    if not result.settled:
+        reasons.append(f"it did not come to rest in {result.frames} frames")
+    if result.penetration_pct > INSIDE_BODY_LIMIT_PCT:
+        reasons.append(f"{result.penetration_pct:.1f} % of the cloth is inside the body")
+    reasons += _open_seams(garment, positions)
+    area = np.asarray(result.face_area_m2, np.float64)
+    stretched = np.asarray(result.strain_pct) > OVERSTRETCH_PCT
+    stretched_pct = 100.0 * area[stretched].sum() / area.sum()
+    if stretched_pct > OVERSTRETCH_AREA_PCT:
+        reasons.append(
+            f"{stretched_pct:.1f} % of the cloth is stretched beyond {OVERSTRETCH_PCT:.0f} % "
+            f"(up to {float(np.max(result.strain_pct)):.0f} %), more than any fabric gives"
+        )
+    lost = [name for name, girth in girths.items() if girth["covered"] and not girth["measured"]]
+    if lost:
+        reasons.append(f"it slid off: it no longer goes round the body at the {' and '.join(lost)}")
+    floor = float(np.asarray(body.vertices)[:, 1].min())
+    on_floor = float(np.mean(positions[:, 1] < floor + FLOOR_BAND_M))
+    if on_floor > FLOOR_SHARE:
+        reasons.append(f"{100.0 * on_floor:.0f} % of it lies on the floor")
+    placed_top = float(np.percentile(np.asarray(garment.positions)[:, 1], 98))
+    top = float(np.percentile(positions[:, 1], 98))
+    if placed_top - top > SLID_DOWN_M and not lost:
+        reasons.append(f"it slid {100.0 * (placed_top - top):.0f} cm down the body from where it was placed")
+    return ("failed" if reasons else "ok"), reasons

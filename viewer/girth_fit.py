@@ -1,0 +1,91 @@
+"""Fit at the chest, waist and hip girths, where a tailor judges it: strain round the body, girth ease,
+and whether the drape can be measured there at all.
+
+A girth is *covered* when the garment as placed reaches that height (a skirt covers the waist and the
+hip, not the chest), and *measured* when, after the drape, the garment still goes round the body there.
+A covered girth that is not measured is a garment that slid off or rode up: the recommendation never
+rests on it (:mod:`viewer.drape_verdict`).
+"""
+
+import numpy as np
+
+from sim.girth_section import horizontal_section
+
+__all__ = ["girth_fit", "GIRTH_BAND_M", "GOES_ROUND_SHARE", "COVER_MARGIN_M"]
+
+# Half-height of the band of fabric read at each girth: a tape measure is about 2 cm wide, and a
+# band of +-2 cm holds a couple of rows of triangles at the default 1.5 cm mesh.
+GIRTH_BAND_M = 0.02
+# A drape goes round the body at a height when its cut passes through at least this share of the
+# 10-degree directions round the body's axis (three may be missing: a side seam still closing).
+GOES_ROUND_SHARE = 0.9
+# A girth is covered when it lies at least this far inside the height range of the garment as placed.
+COVER_MARGIN_M = 0.02
+# Parts that are cut by a girth plane without going round the trunk (a sleeve beside the chest).
+_NOT_ROUND_THE_TRUNK = ("left_arm", "right_arm", "neck")
+_BODY_SLICE_M = 0.01
+
+
+def _trunk_faces(garment) -> np.ndarray:
+    """(F,) bool: faces of panels that wrap the trunk (torso and legs)."""
+    trunk = [i for i, part in enumerate(garment.panel_parts) if part not in _NOT_ROUND_THE_TRUNK]
+    return np.isin(garment.face_panel, trunk)
+
+
+def _body_axis(body, height: float) -> np.ndarray:
+    """(2,) x, z of the body's slice at ``height`` (the mean of its vertices within 1 cm), m."""
+    vertices = np.asarray(body.vertices)
+    near = np.abs(vertices[:, 1] - height) <= _BODY_SLICE_M
+    return vertices[near][:, [0, 2]].mean(axis=0) if near.any() else vertices[:, [0, 2]].mean(axis=0)
+
+
+def girth_fit(garment, result, body, heights: dict[str, float]) -> dict[str, dict]:
+    """Strain, girth ease and measurability of the drape at each girth.
+
+    Parameters
+    ----------
+    garment : garments.Garment
+        Its ``faces``, ``face_panel``, ``panel_parts`` and placed ``positions`` (V, 3) m.
+    result : sim.DrapeResult
+        Its ``positions`` (V, 3) m, ``strain_pct`` (F,) and ``face_area_m2`` (F,).
+    body : body.Body
+        Its ``vertices`` (Vb, 3) m and ``measurements_cm`` (the girths, cm).
+    heights : dict[str, float]
+        Girth name -> height (y, m) where the body's girth was measured.
+
+    Returns
+    -------
+    dict
+        ``girth_strain_pct`` {name: %} (area-weighted mean strain of the trunk fabric in a +-2 cm band),
+        ``ease_cm`` {name: cm} (the garment's girth, the length of its horizontal cut round the body,
+        minus the body's girth), each None where the girth is not measured; and ``girths`` {name:
+        {``covered``, ``measured``, ``garment_girth_cm``, ``round_share``}}.
+    """
+    trunk = _trunk_faces(garment)
+    faces = garment.faces[trunk]
+    placed_heights = np.asarray(garment.positions)[np.unique(faces), 1]
+    positions = np.asarray(result.positions)
+    centre_heights = positions[faces][:, :, 1].mean(axis=1)
+    area = np.asarray(result.face_area_m2)[trunk]
+    strain = np.asarray(result.strain_pct)[trunk]
+    figures = {"girth_strain_pct": {}, "ease_cm": {}, "girths": {}}
+    for name, height in heights.items():
+        covered = bool(
+            len(placed_heights)
+            and placed_heights.min() + COVER_MARGIN_M <= height <= placed_heights.max() - COVER_MARGIN_M
+        )
+        length_m, round_share = horizontal_section(positions, faces, height, _body_axis(body, height))
+        measured = round_share >= GOES_ROUND_SHARE
+        band = np.abs(centre_heights - height) <= GIRTH_BAND_M
+        strain_pct = float(np.dot(strain[band], area[band]) / area[band].sum()) if measured else None
+        body_girth = body.measurements_cm.get(name)
+        ease = 100.0 * length_m - body_girth if measured and body_girth is not None else None
+        figures["girth_strain_pct"][name] = strain_pct
+        figures["ease_cm"][name] = None if ease is None else round(float(ease), 2)
+        figures["girths"][name] = {
+            "covered": covered,
+            "measured": bool(measured),
+            "garment_girth_cm": round(100.0 * length_m, 2) if measured else None,
+            "round_share": round(round_share, 3),
+        }
+    return figures
