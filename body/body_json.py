@@ -7,38 +7,39 @@ from pathlib import Path
 import numpy as np
 
 from body.body import MEASUREMENT_KEYS, Body
+from body.body_schema import body_spec
 from body.model_errors import BodyFileError
 from fitroom.files import atomic_path
 
-__all__ = ["body_from_dict", "load_body_json", "save_body_json"]
+__all__ = ["body_from_dict", "load_body_json", "read_body_document", "save_body_json"]
 
 _CONTRACT_KEYS = ("model", "gender", "betas", "pose", "measurements_cm", "source")
 
 
-def body_from_dict(data: dict) -> Body:
+def body_from_dict(data, where: str = "The body file") -> Body:
     """Rebuild a ``Body`` (mesh and joints included) from a BODY.json dictionary.
 
-    The mesh is made again by the body model the dictionary names (``fitroom-anny`` or a model
-    file path), from its betas and pose; the measurements are measured again.
+    The dictionary is checked against :class:`body.body_schema.BodySpec` first; the mesh is then made
+    again by the body model it names (``fitroom-anny`` or a model file path), from its betas and pose;
+    the measurements are measured again.
 
     Raises
     ------
     BodyFileError
-        A contract key is missing or the pose is not 72 numbers.
+        A contract key is missing or has a value it cannot have (named with the value).
     """
     from body.model import DEFAULT_MODEL_NAME, load_body_model
 
-    missing = [key for key in _CONTRACT_KEYS if key not in data]
-    if missing:
-        raise BodyFileError(f"The body file lacks {', '.join(missing)}; write it with `fitroom body`.")
-    pose = np.asarray(data["pose"], dtype=np.float32)
-    if pose.shape != (72,):
-        raise BodyFileError(
-            f"The body file's pose has {pose.size} numbers; SMPL pose has 72 (24 joints x 3)."
-        )
-    model_path = None if data["model"] == DEFAULT_MODEL_NAME else data["model"]
-    model = load_body_model(data["gender"], model_path)
-    return model.body(np.asarray(data["betas"], dtype=np.float32), pose, source=str(data["source"]))
+    if isinstance(data, dict):
+        missing = [key for key in _CONTRACT_KEYS if key not in data]
+        if missing:
+            raise BodyFileError(f"{where} lacks {', '.join(missing)}; write it with `fitroom body`.")
+    spec = body_spec(data, where)
+    model_path = None if spec.model == DEFAULT_MODEL_NAME else spec.model
+    model = load_body_model(spec.gender, model_path)
+    return model.body(
+        np.asarray(spec.betas, dtype=np.float32), np.asarray(spec.pose, np.float32), spec.source
+    )
 
 
 def load_body_json(path: str | os.PathLike) -> Body:
@@ -49,18 +50,36 @@ def load_body_json(path: str | os.PathLike) -> Body:
     BodyFileError
         The file is missing, is not JSON, or lacks a contract key.
     """
+    return body_from_dict(read_body_document(path), f"Body file {path}")
+
+
+def read_body_document(path: str | os.PathLike) -> dict:
+    """The parsed JSON object of BODY.json at ``path``, not yet checked against the schema.
+
+    Raises
+    ------
+    BodyFileError
+        The file is missing, a folder, not UTF-8, not JSON, or not a JSON object.
+    """
     path = Path(path)
+    if path.is_dir():
+        raise BodyFileError(f"Body file {path} is a folder; give the BODY.json that `fitroom body` wrote.")
     try:
-        data = json.loads(path.read_text())
-    except FileNotFoundError as error:
-        raise BodyFileError(f"Body file {path} does not exist; make one with `fitroom body`.") from error
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise BodyFileError(f"Body file {path} does not exist; make one with `fitroom body`.") from None
+    except UnicodeDecodeError as error:
         raise BodyFileError(
-            f"Body file {path} is not readable JSON ({error}); make one with `fitroom body`."
-        ) from error
+            f"Body file {path} is not UTF-8 text (byte {error.start}); make one with `fitroom body`."
+        ) from None
+    except (OSError, json.JSONDecodeError, RecursionError) as error:
+        raise BodyFileError(
+            f"Body file {path} is not readable JSON ({error.__class__.__name__}); make one with "
+            "`fitroom body`."
+        ) from None
     if not isinstance(data, dict):
         raise BodyFileError(f"Body file {path} does not hold a JSON object; make one with `fitroom body`.")
-    return body_from_dict(data)
+    return data
 
 
 def save_body_json(body: Body, path: str | os.PathLike) -> None:

@@ -7,11 +7,22 @@ import numpy as np
 
 from body.photo_errors import PhotoReadError
 
-__all__ = ["Photo", "load_photo", "photo_from_array", "MAX_PHOTO_SIDE_PX", "MIN_PHOTO_SIDE_PX"]
+__all__ = [
+    "Photo",
+    "load_photo",
+    "photo_from_array",
+    "MAX_PHOTO_SIDE_PX",
+    "MIN_PHOTO_SIDE_PX",
+    "MAX_PHOTO_PIXELS",
+]
 
 # Photos larger than this are downscaled: the person mask and the landmarks come from networks
 # that see at most 256 pixels a side, so more pixels only cost time.
 MAX_PHOTO_SIDE_PX = 1280
+
+# A photo file with more pixels than this is refused before its pixels are decoded (a 50-megapixel
+# camera's photo passes; a file whose header claims more would take gigabytes to open).
+MAX_PHOTO_PIXELS = 60_000_000
 
 # Below this a standing person is too few pixels tall for a useful silhouette.
 MIN_PHOTO_SIDE_PX = 200
@@ -48,23 +59,42 @@ def load_photo(path) -> Photo:
     Raises
     ------
     PhotoReadError
-        The file does not exist or is not an image.
+        The file does not exist, is not an image, or has more than ``MAX_PHOTO_PIXELS`` pixels.
     """
+    import warnings
+
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     path = Path(path)
     if not path.is_file():
         raise PhotoReadError(f"There is no photo file at {path}; check the path and try again.")
+    Image.MAX_IMAGE_PIXELS = MAX_PHOTO_PIXELS
     try:
-        with Image.open(path) as image:
-            image = ImageOps.exif_transpose(image)
-            array = _pil_to_array(image)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                _check_pixel_count(path, *image.size)
+                image = ImageOps.exif_transpose(image)
+                array = _pil_to_array(image)
+    except Image.DecompressionBombError:
+        raise PhotoReadError(
+            f"{path.name} claims more than {2 * MAX_PHOTO_PIXELS / 1e6:.0f} million pixels; fitroom reads "
+            f"photos of up to {MAX_PHOTO_PIXELS / 1e6:.0f} million, so save a smaller copy."
+        ) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
         raise PhotoReadError(
             f"{path.name} is not an image fitroom can read ({error.__class__.__name__}); "
             "save the photo as JPEG or PNG and try again."
         ) from error
     return photo_from_array(array, path.name)
+
+
+def _check_pixel_count(path: Path, width: int, height: int) -> None:
+    if width * height > MAX_PHOTO_PIXELS:
+        raise PhotoReadError(
+            f"{path.name} is {width}x{height} pixels; fitroom reads photos of up to "
+            f"{MAX_PHOTO_PIXELS / 1e6:.0f} million pixels, so save a smaller copy."
+        )
 
 
 def photo_from_array(array, name="photo") -> Photo:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from fitroom.schema import check_extent, validated
+from garments.dxf_schema import DxfPieceSpec
 from garments.errors import PatternLoadingError
 from garments.pattern import Edge, Panel, Pattern
 
@@ -81,6 +83,12 @@ def _upright(points: np.ndarray, grain: np.ndarray) -> tuple[np.ndarray, float]:
     return points @ rotation.T, float(np.degrees(angle))
 
 
+def _area(outline: np.ndarray) -> float:
+    """The area (file units squared) an outline (M, 2) encloses."""
+    x, y = outline.T
+    return abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) / 2
+
+
 def _blocks_by_size(document) -> dict[str, list]:
     sizes: dict[str, list] = {}
     for block in document.blocks:
@@ -107,19 +115,34 @@ def dxf_sizes(path: str | os.PathLike) -> list[str]:
     return list(_blocks_by_size(_read(Path(path))))
 
 
-def _panel(name: str, block, scale: float, index: int) -> Panel:
-    lines = {"fold": None, "grain": None}
-    pieces = []
+def _piece(name: str, block, where: str) -> DxfPieceSpec:
+    """The checked cut lines, grain line and fold line of one BLOCK."""
+    data = {"name": name, "cut_lines": []}
     for entity in block:
         layer = str(entity.dxf.layer)
         if entity.dxftype() == "POLYLINE" and layer == _BOUNDARY:
-            pieces.append(_polyline_points(entity))
+            data["cut_lines"].append(_polyline_points(entity).tolist())
         elif entity.dxftype() == "LINE" and layer in (_FOLD, _GRAIN):
-            ends = np.array([[entity.dxf.start.x, entity.dxf.start.y], [entity.dxf.end.x, entity.dxf.end.y]])
-            lines["fold" if layer == _FOLD else "grain"] = ends
-    if not pieces:
-        raise PatternLoadingError(f"Piece '{name}' has no cut line on layer 1; export it with its boundary.")
+            ends = [[entity.dxf.start.x, entity.dxf.start.y], [entity.dxf.end.x, entity.dxf.end.y]]
+            data["fold" if layer == _FOLD else "grain"] = ends
+    if not data["cut_lines"]:
+        raise PatternLoadingError(f"{where} has no cut line on layer 1; export it with its boundary.")
+    return validated(DxfPieceSpec, data, where, PatternLoadingError)
+
+
+def _panel(piece: DxfPieceSpec, scale: float, index: int, where: str) -> Panel:
+    name = piece.name
+    pieces = [np.asarray(line, dtype=np.float64) for line in piece.cut_lines]
+    lines = {
+        key: None if line is None else np.asarray(line)
+        for key, line in (("fold", piece.fold), ("grain", piece.grain))
+    }
     outline = _chain(pieces)
+    if len(outline) < 3 or _area(outline) == 0:
+        raise PatternLoadingError(
+            f"{where} has a cut line of {len(outline)} distinct points enclosing no area; export its "
+            "whole boundary."
+        )
     if lines["fold"] is not None:
         outline = _unfold(outline, *lines["fold"])
     grain = lines["grain"][1] - lines["grain"][0] if lines["grain"] is not None else np.array([0.0, 1.0])
@@ -171,7 +194,10 @@ def pattern_from_dxf(path: str | os.PathLike, size: str | None = None) -> Patter
         raise PatternLoadingError(f"'{path.name}' has no size '{chosen}'; it holds {', '.join(by_size)}.")
     panels = {}
     for index, (name, block) in enumerate(by_size[chosen]):
-        panels[name] = _panel(name, block, _UNITS_M[units], index)
+        where = f"DXF file '{path.name}' piece '{name}'"
+        panels[name] = _panel(_piece(name, block, where), _UNITS_M[units], index, where)
+    extents = {name: float(np.ptp(panel.vertices, axis=0).max()) for name, panel in panels.items()}
+    check_extent(extents, f"DXF file '{path.name}'", f"Units: {units}", PatternLoadingError)
     return Pattern(
         name=path.stem,
         panels=panels,

@@ -10,10 +10,10 @@ fitroom does not interpret is written back as it was read.
 
 import numpy as np
 
-from garments.curves import CURVE_KINDS, Curve
-from garments.errors import PatternLoadingError
+from garments.curves import Curve
 from garments.panel_roles import default_grain
 from garments.pattern import AS_DRAWN, GRADE_AXES, Edge, Panel, Pattern, Stitch, StitchEnd
+from garments.pattern_schema import garmentcode_spec
 
 __all__ = ["pattern_from_garmentcode", "pattern_to_garmentcode"]
 
@@ -21,25 +21,12 @@ _PANEL_KEYS = ("translation", "rotation", "vertices", "edges", "label", "fitroom
 _FLIP_FLAG = "right_wrong"
 
 
-def _curve_from_spec(spec, start, end, scale: float, relative: bool, where: str) -> Curve | None:
-    if spec is None:
-        return None
-    if isinstance(spec, list | tuple):
-        spec = {"type": "quadratic", "params": [list(spec)]}
-    kind = spec.get("type")
-    if kind not in CURVE_KINDS:
-        raise PatternLoadingError(
-            f"{where} has curvature type {kind!r}; use one of {', '.join(CURVE_KINDS)}."
-        )
-    params = spec.get("params", [])
+def _curve_from_spec(spec: dict, start, end, scale: float, relative: bool) -> Curve:
+    kind, params = spec["type"], spec["params"]
     if kind == "circle":
         radius, large_arc, right = params
         return Curve("circle", (float(radius) / scale, bool(large_arc), bool(right)))
     points = [tuple(float(c) for c in point) for point in params]
-    if len(points) != (1 if kind == "quadratic" else 2):
-        raise PatternLoadingError(
-            f"{where} is a {kind} curve with {len(points)} control points; fix its params."
-        )
     if not relative:
         chord = end - start
         perp = np.array([-chord[1], chord[0]])
@@ -62,28 +49,14 @@ def _curve_to_spec(curve: Curve, scale: float) -> dict:
 
 
 def _panel_from_spec(name: str, spec: dict, scale: float, relative: bool) -> Panel:
-    try:
-        vertices = np.asarray(spec["vertices"], dtype=np.float64).reshape(-1, 2) / scale
-        edge_specs = spec["edges"]
-    except (KeyError, TypeError, ValueError) as error:
-        raise PatternLoadingError(
-            f"Panel '{name}' needs 'vertices' (a list of [x, y]) and 'edges'; fix its {error}."
-        ) from error
+    vertices = np.asarray(spec["vertices"], dtype=np.float64).reshape(-1, 2) / scale
     edges = []
-    for index, edge_spec in enumerate(edge_specs):
-        try:
-            start, end = (int(i) for i in edge_spec["endpoints"])
-        except (KeyError, TypeError, ValueError) as error:
-            raise PatternLoadingError(
-                f"Panel '{name}' edge {index} needs 'endpoints': [start, end] vertex indices."
-            ) from error
+    for edge_spec in spec["edges"]:
+        start, end = edge_spec["endpoints"]
         curve = None
-        if "curvature" in edge_spec and 0 <= start < len(vertices) and 0 <= end < len(vertices):
-            where = f"Panel '{name}' edge {index}"
-            curve = _curve_from_spec(
-                edge_spec["curvature"], vertices[start], vertices[end], scale, relative, where
-            )
-        edges.append(Edge(start, end, curve, str(edge_spec.get("label", ""))))
+        if edge_spec.get("curvature") is not None and start < len(vertices) and end < len(vertices):
+            curve = _curve_from_spec(edge_spec["curvature"], vertices[start], vertices[end], scale, relative)
+        edges.append(Edge(start, end, curve, edge_spec.get("label", "")))
     own = spec.get("fitroom", {})
     rotation = np.asarray(spec.get("rotation", [0, 0, 0]), dtype=np.float64)
     rules = own.get("grade_rules")
@@ -104,49 +77,44 @@ def _panel_from_spec(name: str, spec: dict, scale: float, relative: bool) -> Pan
     )
 
 
-def _stitch_from_spec(spec, index: int) -> Stitch:
-    try:
-        a, b = (StitchEnd(str(side["panel"]), int(side["edge"])) for side in spec[:2])
-    except (KeyError, TypeError, ValueError, IndexError) as error:
-        raise PatternLoadingError(
-            f"Stitch {index} must be [{{'panel': NAME, 'edge': INDEX}}, {{'panel': NAME, 'edge': INDEX}}]."
-        ) from error
+def _stitch_from_spec(spec: list) -> Stitch:
+    a, b = (StitchEnd(side["panel"], side["edge"]) for side in spec[:2])
     return Stitch(a, b, flipped=_FLIP_FLAG in spec[2:])
 
 
-def pattern_from_garmentcode(spec: dict, name: str) -> Pattern:
+def pattern_from_garmentcode(spec, name: str, where: str | None = None) -> Pattern:
     """Read a GarmentCode specification (the parsed JSON) into a ``Pattern`` in metres.
 
     Parameters
     ----------
     spec : dict
-        The JSON object of a ``*_specification.json`` file.
+        The JSON object of a ``*_specification.json`` file, checked against
+        :class:`garments.pattern_schema.GarmentCodeSpec` before anything is built from it.
     name : str
         Pattern name to use when the file has no ``fitroom.name``.
+    where : str, optional
+        What to call the document in messages (default ``Pattern 'name'``).
 
     Raises
     ------
     PatternLoadingError
-        When the structure is not a GarmentCode pattern.
+        Naming the field, the value found and what is allowed.
     """
-    if not isinstance(spec, dict) or not isinstance(spec.get("pattern"), dict):
-        raise PatternLoadingError(f"'{name}' has no 'pattern' object; it is not a GarmentCode specification.")
+    spec = garmentcode_spec(spec, where or f"Pattern '{name}'")
     body = spec["pattern"]
-    if not isinstance(body.get("panels"), dict) or not body["panels"]:
-        raise PatternLoadingError(f"'{name}' has no panels under 'pattern.panels'; add at least one panel.")
     properties = spec.get("properties", {})
     scale = float(properties.get("units_in_meter", 100))
     relative = properties.get("curvature_coords", "relative") == "relative"
     panels = {key: _panel_from_spec(key, value, scale, relative) for key, value in body["panels"].items()}
-    stitches = [_stitch_from_spec(stitch, i) for i, stitch in enumerate(body.get("stitches", []))]
+    stitches = [_stitch_from_spec(stitch) for stitch in body.get("stitches", [])]
     own = spec.get("fitroom", {})
     extra = {key: value for key, value in spec.items() if key not in ("pattern", "fitroom")}
     extra["pattern"] = {key: value for key, value in body.items() if key not in ("panels", "stitches")}
     return Pattern(
-        name=str(own.get("name", name)),
+        name=own.get("name") or name,
         panels=panels,
         stitches=stitches,
-        size=str(own.get("size", AS_DRAWN)),
+        size=own.get("size") or AS_DRAWN,
         sizes=tuple(own.get("sizes", ())),
         chart=str(own.get("chart", "")),
         base_measurements_cm={k: float(v) for k, v in own.get("base_measurements_cm", {}).items()},

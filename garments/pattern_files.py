@@ -25,14 +25,25 @@ def bundled_pattern_path(name: str) -> Path:
     return asset_path(*_LIBRARY, f"{name}.json")
 
 
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path):
+    """The parsed JSON document of ``path`` (not yet checked against any schema)."""
     try:
-        with open(path, encoding="utf-8") as stream:
-            return json.load(stream)
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PatternLoadingError(
+            f"'{path}' is not UTF-8 text (byte {error.start} is 0x{error.object[error.start]:02x}); "
+            "save the file as UTF-8 JSON."
+        ) from None
+    except OSError as error:
+        raise PatternLoadingError(f"'{path}' cannot be read ({error.strerror}); check the file.") from None
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise PatternLoadingError(
             f"'{path}' is not valid JSON (line {error.lineno}, column {error.colno}); fix the file."
-        ) from error
+        ) from None
+    except RecursionError:
+        raise PatternLoadingError(f"'{path}' is nested too deeply to be a pattern; fix the file.") from None
 
 
 def load_pattern(name_or_path: str | os.PathLike, validate: bool = True) -> Pattern:
@@ -64,9 +75,12 @@ def load_pattern(name_or_path: str | os.PathLike, validate: bool = True) -> Patt
             f"No pattern '{text}': give a pattern file path or one of the bundled patterns "
             f"({', '.join(bundled_patterns())})."
         )
+    if not path.is_file():
+        raise PatternLoadingError(f"'{path}' is a folder, not a pattern file; give a .json or .dxf file.")
     suffix = path.suffix.lower()
     if suffix == ".json":
-        pattern = pattern_from_garmentcode(_read_json(path), path.stem.removesuffix("_specification"))
+        name = path.stem.removesuffix("_specification")
+        pattern = pattern_from_garmentcode(_read_json(path), name, f"Pattern file '{path}'")
     elif suffix == ".dxf":
         from garments.dxf_aama import pattern_from_dxf
 

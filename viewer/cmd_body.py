@@ -54,6 +54,11 @@ def run(args) -> int:
     from body.model_errors import NoBodyRequestError
 
     requested = {key: getattr(args, key) for key in _MEASUREMENT_FLAGS if getattr(args, key) is not None}
+    if args.side is not None and args.front is None:
+        raise NoBodyRequestError(
+            "--side was given without --front; a body is made from a front photo, with a side photo "
+            "to help, so add --front IMG."
+        )
     if args.front is not None:
         from body import body_from_photos
 
