@@ -5,8 +5,12 @@ exits with status 2. Each package subclasses it with a name that says what went 
 (``PatternLoadingError``, ``MeasurementRangeError``, ...).
 """
 
-__all__ = ["FitroomError"]
+__all__ = ["FitroomError", "OutputPathError"]
 
 
 class FitroomError(Exception):
     """Bad input from a user: the message names what to fix."""
+
+
+class OutputPathError(FitroomError):
+    """An output path that is a folder where a file is wanted (or the reverse), or cannot be written."""

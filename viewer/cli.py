@@ -52,7 +52,13 @@ def main(argv: list[str] | None = None, silence_native: bool = False) -> int:
     (see :mod:`fitroom.quiet`); the installed ``fitroom`` command does, a caller in the same process
     (a test) need not.
     """
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:
+        # --help and --version end here with status 0; a bad value has had its sentence printed.
+        if stop.code == 0:
+            raise
+        return 2
     quiet_third_party(args.verbose, silence_native=silence_native)
     module = importlib.import_module(f"viewer.cmd_{args.command}")
     try:

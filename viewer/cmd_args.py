@@ -2,6 +2,7 @@
 
 import argparse
 
+from viewer.arg_types import edge_length_cm, positive_int, single_size
 from viewer.errors import SizeListError
 from viewer.size_drape import DEFAULT_EDGE_LENGTH, MAX_FRAMES
 
@@ -45,13 +46,17 @@ def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"), help="solver device")
     parser.add_argument(
         "--edge-length",
-        type=float,
+        type=edge_length_cm,
         default=DEFAULT_EDGE_LENGTH * 100,
         metavar="CM",
         help="mesh edge length in cm (smaller is finer and slower)",
     )
     parser.add_argument(
-        "--max-frames", type=int, default=MAX_FRAMES, metavar="N", help="frame limit for each drape (60 fps)"
+        "--max-frames",
+        type=positive_int,
+        default=MAX_FRAMES,
+        metavar="N",
+        help="frame limit for each drape (60 fps)",
     )
 
 
@@ -95,6 +100,7 @@ def add_size_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--size",
         default=None,
+        type=single_size,
         help=size_help("size to drape")
         + f" (default: {DEFAULT_SIZE}, or the size an ungraded pattern file is drawn in)",
     )
@@ -122,27 +128,34 @@ def parse_sizes(text: str) -> list[str]:
     return sizes
 
 
-def resolve_sizes(pattern: str, text: str | None, default) -> list[str | None]:
+def resolve_sizes(
+    pattern: str, text: str | None, default, edge_length_cm: float | None = None
+) -> list[str | None]:
     """The sizes to drape: those named in ``text``, else ``default`` for a graded pattern, else
     ``[None]`` (the one size an ungraded pattern file is drawn in).
+
+    With ``edge_length_cm``, each size's mesh is also checked against the vertex budget
+    (:func:`garments.mesh_budget.check_vertex_budget`).
 
     Raises
     ------
     garments.PatternError
-        When the pattern cannot be loaded or lacks a named size (checked before any drape starts).
+        When the pattern cannot be loaded, lacks a named size, or would mesh past the vertex budget
+        (checked before any drape starts).
     """
     from garments import load_pattern
     from garments.grading import MADE_TO_MEASURE
+    from garments.mesh_budget import check_vertex_budget
 
     loaded = load_pattern(pattern)
     if text is None:
-        return list(default) if loaded.sizes else [None]
-    sizes = parse_sizes(text)
+        sizes = list(default) if loaded.sizes else [None]
+    else:
+        sizes = parse_sizes(text)
     for size in sizes:
-        if size == MADE_TO_MEASURE:
-            loaded.made_to_measure({})
-        else:
-            loaded.grade(size)
+        graded = loaded.made_to_measure({}) if size == MADE_TO_MEASURE else loaded.grade(size)
+        if edge_length_cm is not None:
+            check_vertex_budget(graded, edge_length_cm / 100)
     return sizes
 
 
@@ -175,13 +188,15 @@ def fit_extra(args, body) -> dict:
 def drape_and_report(args, sizes_text: str | None, default_sizes) -> int:
     """Check the request, drape the sizes asked for, write the fit files into ``args.out`` and print
     the fit table and what was written."""
+    from fitroom.output_paths import check_output_folder
     from viewer.fit_outputs import print_fit, write_fit_outputs
     from viewer.fit_report import NO_SIZE_EXIT_STATUS
 
+    out_dir = check_output_folder(args.out)
     check_material(args.material)
-    sizes = resolve_sizes(args.pattern, sizes_text, default_sizes)
+    sizes = resolve_sizes(args.pattern, sizes_text, default_sizes, args.edge_length)
     body = load_body_argument(args.body)
     drapes = drape_from_args(args, body, sizes)
-    document, written = write_fit_outputs(body, drapes, args.out, fit_extra(args, body))
+    document, written = write_fit_outputs(body, drapes, out_dir, fit_extra(args, body))
     print_fit(document, written)
     return NO_SIZE_EXIT_STATUS if document["recommended_size"] is None else 0

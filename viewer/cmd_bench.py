@@ -4,6 +4,7 @@ import contextlib
 import json
 import sys
 
+from viewer.arg_types import edge_length_cm, positive_int
 from viewer.cmd_args import DEFAULT_SIZE
 from viewer.size_drape import MAX_FRAMES
 
@@ -30,22 +31,25 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--size", default=DEFAULT_SIZE, help="size to drape")
     parser.add_argument(
         "--edge-length",
-        type=float,
+        type=edge_length_cm,
         default=BENCH_EDGE_LENGTH_CM,
         metavar="CM",
         help="mesh edge length, cm (1 cm gives the T-shirt about 8,000 vertices)",
     )
     parser.add_argument(
-        "--substeps", type=int, default=None, help="solver substeps per frame (default: the solver's own)"
+        "--substeps",
+        type=positive_int,
+        default=None,
+        help="solver substeps per frame (default: the solver's own)",
     )
     parser.add_argument(
-        "--max-frames", type=int, default=MAX_FRAMES, metavar="N", help="frame limit (60 fps)"
+        "--max-frames", type=positive_int, default=MAX_FRAMES, metavar="N", help="frame limit (60 fps)"
     )
     parser.add_argument("--no-peer", action="store_true", help="skip the Newton comparison")
     parser.add_argument(
         "--body", action="store_true", help="instead, benchmark body estimation from rendered photos"
     )
-    parser.add_argument("--people", type=int, default=8, help="people rendered for --body")
+    parser.add_argument("--people", type=positive_int, default=8, help="people rendered for --body")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the --body people")
     parser.add_argument(
         "--clothed", action="store_true", help="with --body, photograph everyone in a T-shirt a size up"
@@ -53,6 +57,10 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    if args.out:
+        from fitroom.output_paths import check_output_file
+
+        check_output_file(args.out)
     # Taichi, Warp and Newton print banners on stdout; they go to stderr so stdout is only the JSON.
     with contextlib.redirect_stdout(sys.stderr):
         report = _photo_bench(args) if args.body else _bench(args)

@@ -1,6 +1,11 @@
 """``fitroom body``: make a body from measurements or photos; write BODY.json and the mesh."""
 
-__all__ = ["add_parser", "run"]
+from viewer.arg_types import positive_cm
+
+__all__ = ["add_parser", "run", "MESH_SUFFIXES"]
+
+# The mesh formats ``--mesh`` writes (trimesh picks the format by suffix).
+MESH_SUFFIXES = (".ply", ".obj", ".glb", ".stl")
 
 # Command-line flag -> measurement key (cm).
 _MEASUREMENT_FLAGS = {
@@ -27,7 +32,7 @@ def add_parser(subparsers) -> None:
         parser.add_argument(
             f"--{key.replace('_', '-')}",
             dest=key,
-            type=float,
+            type=positive_cm,
             metavar="CM",
             help=f"{key.replace('_', ' ')} in cm (default: the body model's, from the others given)",
         )
@@ -40,7 +45,9 @@ def add_parser(subparsers) -> None:
         help="your own SMPL, SMPL-H or SMPL-X model file (default: fitroom's model built from anny)",
     )
     parser.add_argument("-o", "--out", required=True, metavar="BODY.json", help="body file to write")
-    parser.add_argument("--mesh", metavar="BODY.ply", help="also write the mesh (.ply, .obj, .glb or .stl)")
+    parser.add_argument(
+        "--mesh", metavar="BODY.ply", help=f"also write the mesh ({', '.join(MESH_SUFFIXES)})"
+    )
     parser.add_argument(
         "--overlay", metavar="DIR", help="with photos: write the fitted outline over each photo here"
     )
@@ -50,9 +57,14 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    from body.body_json import save_body_json
     from body.model_errors import NoBodyRequestError
+    from fitroom.output_paths import check_output_file, check_output_folder
 
+    check_output_file(args.out)
+    if args.mesh is not None:
+        check_output_file(args.mesh, MESH_SUFFIXES)
+    if args.overlay is not None:
+        check_output_folder(args.overlay)
     requested = {key: getattr(args, key) for key in _MEASUREMENT_FLAGS if getattr(args, key) is not None}
     if args.side is not None and args.front is None:
         raise NoBodyRequestError(
@@ -83,21 +95,25 @@ def run(args) -> int:
             "Nothing to make a body from: give --front (and --side) photos, or measurements such as "
             "--height 170 --chest 92 --waist 76 --hip 100."
         )
-    save_body_json(made, args.out)
-    if args.mesh is not None:
-        _write_mesh(made, args.mesh)
+    _write_body(made, args.out, args.mesh)
     _print_table(made, requested, args)
     return 0
 
 
-def _write_mesh(made, path) -> None:
-    """Write the body mesh, whole or not at all, in the format the file suffix names."""
+def _write_body(made, body_path, mesh_path) -> None:
+    """Write BODY.json and, when ``mesh_path`` is given, the mesh (in the format its suffix names):
+    both or neither (the mesh is renamed into place only once BODY.json is)."""
     import trimesh
 
+    from body.body_json import save_body_json
     from fitroom.files import atomic_path
 
-    with atomic_path(path) as tmp:
+    if mesh_path is None:
+        save_body_json(made, body_path)
+        return
+    with atomic_path(mesh_path) as tmp:
         trimesh.Trimesh(made.vertices, made.faces, process=False).export(tmp)
+        save_body_json(made, body_path)
 
 
 def _print_table(made, requested: dict[str, float], args) -> None:

@@ -1,8 +1,8 @@
 """``fitroom demo``: the main job — the bundled T-shirt in several sizes on the bundled default body."""
 
 import time
-from pathlib import Path
 
+from viewer.arg_types import positive_int
 from viewer.cmd_args import VIEW_SIZES, add_solver_arguments, resolve_sizes
 from viewer.turntable import TURNTABLE_FRAMES
 
@@ -26,7 +26,7 @@ def add_parser(subparsers) -> None:
     )
     add_solver_arguments(parser)
     parser.add_argument(
-        "--frames", type=int, default=TURNTABLE_FRAMES, metavar="N", help="turntable frames (30 fps)"
+        "--frames", type=positive_int, default=TURNTABLE_FRAMES, metavar="N", help="turntable frames (30 fps)"
     )
 
 
@@ -34,6 +34,7 @@ def run(args) -> int:
     from rich.console import Console
 
     import body as body_package
+    from fitroom.output_paths import check_output_folder
     from viewer.fit_outputs import print_fit, write_fit_outputs
     from viewer.fit_page import write_fit_page
     from viewer.fit_report import NO_SIZE_EXIT_STATUS
@@ -42,8 +43,8 @@ def run(args) -> int:
 
     started = time.perf_counter()
     console = Console()
-    sizes = resolve_sizes(DEMO_PATTERN, args.sizes, VIEW_SIZES)
-    out_dir = Path(args.out)
+    out_dir = check_output_folder(args.out)
+    sizes = resolve_sizes(DEMO_PATTERN, args.sizes, VIEW_SIZES, args.edge_length)
     check_turntable_request(out_dir / "turntable.mp4", args.frames)
     if args.view:
         from viewer.display import require_display

@@ -23,9 +23,11 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    from fitroom.output_paths import check_output_file
     from garments import load_pattern
     from garments.pattern_drawing import draw_pattern
 
+    check_output_file(args.out)
     pattern = load_pattern(args.pattern).grade(args.size)
     path = draw_pattern(pattern, args.out)
     print(

@@ -32,12 +32,13 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    from fitroom.output_paths import check_output_file
     from viewer.fit_page import check_page_path, write_fit_page
     from viewer.fit_report import NO_SIZE_EXIT_STATUS
 
-    path = check_page_path(args.out)
+    path = check_output_file(check_page_path(args.out))
     check_material(args.material)
-    sizes = resolve_sizes(args.pattern, args.sizes, FIT_SIZES)
+    sizes = resolve_sizes(args.pattern, args.sizes, FIT_SIZES, args.edge_length)
     body = load_body_argument(args.body)
     drapes = drape_from_args(args, body, sizes)
     recommended, reason = write_fit_page(path, body, drapes, args.pattern, args.material)

@@ -1,5 +1,6 @@
 """``fitroom turntable``: a 360-degree video of one draped size."""
 
+from viewer.arg_types import positive_int
 from viewer.cmd_args import (
     DEFAULT_SIZE,
     add_drape_arguments,
@@ -9,7 +10,6 @@ from viewer.cmd_args import (
     load_body_argument,
     resolve_sizes,
 )
-from viewer.errors import SizeListError
 from viewer.fit_maps import MAP_CYCLE
 from viewer.turntable import GIF_RESOLUTION, MP4_RESOLUTION, TURNTABLE_FPS, TURNTABLE_FRAMES
 
@@ -28,7 +28,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUT.mp4|OUT.gif", help="video to write")
     parser.add_argument(
         "--frames",
-        type=int,
+        type=positive_int,
         default=TURNTABLE_FRAMES,
         metavar="N",
         help=f"frames in the full turn ({TURNTABLE_FPS} fps)",
@@ -46,18 +46,16 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    from fitroom.output_paths import check_output_file
     from viewer.fit_maps import fit_map
     from viewer.turntable import check_turntable_request, parse_resolution, write_turntable
 
     fit_map(args.heatmap)
     resolution = None if args.resolution is None else parse_resolution(args.resolution)
     resolution = check_turntable_request(args.output, args.frames, resolution)
+    check_output_file(args.output)
     check_material(args.material)
-    sizes = resolve_sizes(args.pattern, args.size, [DEFAULT_SIZE])
-    if len(sizes) > 1:
-        raise SizeListError(
-            f"'--size {args.size}' names {len(sizes)} sizes; a turntable shows one, such as M."
-        )
+    sizes = resolve_sizes(args.pattern, args.size, [DEFAULT_SIZE], args.edge_length)
     body = load_body_argument(args.body)
     (drape,) = drape_from_args(args, body, sizes)
     write_turntable(body, drape, args.output, args.frames, args.heatmap, resolution)

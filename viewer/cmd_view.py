@@ -33,13 +33,15 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     import body as body_package
+    from fitroom.output_paths import check_output_folder
     from viewer.display import require_display
     from viewer.live import LiveViewer
     from viewer.start_size import chart_size_for
 
     require_display()
     check_material(args.material)
-    sizes = resolve_sizes(args.pattern, args.sizes, VIEW_SIZES)
+    check_output_folder(args.out)
+    sizes = resolve_sizes(args.pattern, args.sizes, VIEW_SIZES, args.edge_length)
     body = load_body_argument(args.body)
     model = body_package.load_body_model(body.gender, None if body.model == "fitroom-anny" else body.model)
     LiveViewer(
