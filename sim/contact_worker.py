@@ -27,11 +27,17 @@ from sim.self_contacts import CANDIDATES
 __all__ = ["ContactWorker", "contact_worker_available", "CONTACT_WORKER_MIN_VERTICES"]
 
 # The worker's answers travel on its real stdout; anything else it prints (Taichi's banner on import)
-# is sent to stderr before a module loads.
+# is sent to stderr before a module loads. Ctrl-C reaches the whole process group, but the drape that
+# started the worker decides when to stop it, so the worker ignores SIGINT; on Linux it is also killed
+# when its parent dies, however that happens.
 _LAUNCH = (
-    "import os, sys; answers = os.fdopen(os.dup(1), 'wb'); os.dup2(2, 1); "
-    "from sim.contact_worker import _serve; _serve(sys.stdin.buffer, answers)"
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+    "answers = os.fdopen(os.dup(1), 'wb'); os.dup2(2, 1); "
+    "from sim.contact_worker import _die_with_parent, _serve; _die_with_parent(); "
+    "_serve(sys.stdin.buffer, answers)"
 )
+# prctl(PR_SET_PDEATHSIG, SIGKILL): the kernel kills this process when its parent thread ends.
+_PR_SET_PDEATHSIG = 1
 # The solver's device arrays a worker copies (see :class:`sim.self_contacts.SelfContacts`).
 _TOPOLOGY = ("faces", "representative", "neighbour_offsets", "neighbours")
 # Below this many vertices a rebuild costs less than a process is worth.
@@ -53,6 +59,19 @@ def contact_worker_available() -> bool:
     except AttributeError:
         cores = os.cpu_count() or 1
     return cores >= 2
+
+
+def _die_with_parent() -> None:
+    """Have the kernel kill this process when the process that started it ends (Linux; elsewhere the
+    worker still ends at the end of its input)."""
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _write(stream, payload: bytes) -> None:

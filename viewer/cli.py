@@ -1,20 +1,52 @@
 """The ``fitroom`` command line: one subcommand per module ``viewer/cmd_<name>.py``.
 
 Each command module exposes ``add_parser(subparsers)`` (which registers its arguments) and
-``run(args) -> int``. A ``FitroomError`` is printed as one sentence and exits with status 2.
+``run(args) -> int``. A ``FitroomError`` is printed as one sentence and exits with status 2. SIGINT
+(Ctrl-C) and SIGTERM stop any command at once with one line, no traceback, and status 130 or 143;
+what it was writing is left unwritten (see :mod:`fitroom.files`).
 """
 
 import argparse
+import contextlib
 import functools
 import importlib
 import importlib.metadata
+import signal
 import sys
+import threading
 
 from fitroom.errors import FitroomError
 from fitroom.quiet import quiet_third_party
 from viewer.cmd_args import HelpFormatter
 
-__all__ = ["main", "console_main", "COMMANDS"]
+__all__ = ["main", "console_main", "COMMANDS", "Interrupted", "INTERRUPT_EXIT_STATUS"]
+
+# The shell's convention: 128 + the signal's number.
+INTERRUPT_EXIT_STATUS = {signal.SIGINT: 130, signal.SIGTERM: 143}
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM, raised where the command was, so that it unwinds as Ctrl-C does."""
+
+    signal_number = signal.SIGTERM
+
+
+def _raise_interrupted(signal_number, frame) -> None:
+    raise Interrupted()
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds():
+    """SIGTERM raises ``Interrupted`` in the main thread for the block, then the old handler returns."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
 
 COMMANDS = ("demo", "body", "drape", "fit", "report", "view", "turntable", "patterns", "pattern", "bench")
 
@@ -60,12 +92,20 @@ def main(argv: list[str] | None = None, silence_native: bool = False) -> int:
             raise
         return 2
     quiet_third_party(args.verbose, silence_native=silence_native)
-    module = importlib.import_module(f"viewer.cmd_{args.command}")
     try:
-        return int(module.run(args) or 0)
+        with _sigterm_unwinds():
+            module = importlib.import_module(f"viewer.cmd_{args.command}")
+            return int(module.run(args) or 0)
     except FitroomError as error:
         print(f"fitroom {args.command}: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as stop:
+        number = getattr(stop, "signal_number", signal.SIGINT)
+        print(
+            f"fitroom {args.command}: stopped by {signal.Signals(number).name}; nothing was written.",
+            file=sys.stderr,
+        )
+        return INTERRUPT_EXIT_STATUS[number]
 
 
 def console_main() -> None:

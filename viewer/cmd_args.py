@@ -186,8 +186,9 @@ def fit_extra(args, body) -> dict:
 
 
 def drape_and_report(args, sizes_text: str | None, default_sizes) -> int:
-    """Check the request, drape the sizes asked for, write the fit files into ``args.out`` and print
-    the fit table and what was written."""
+    """Check the request, drape the sizes asked for, write the fit files into ``args.out`` (all of
+    them or, when stopped, none) and print the fit table and what was written."""
+    from fitroom.files import staged_folder
     from fitroom.output_paths import check_output_folder
     from viewer.fit_outputs import print_fit, write_fit_outputs
     from viewer.fit_report import NO_SIZE_EXIT_STATUS
@@ -197,6 +198,7 @@ def drape_and_report(args, sizes_text: str | None, default_sizes) -> int:
     sizes = resolve_sizes(args.pattern, sizes_text, default_sizes, args.edge_length)
     body = load_body_argument(args.body)
     drapes = drape_from_args(args, body, sizes)
-    document, written = write_fit_outputs(body, drapes, out_dir, fit_extra(args, body))
-    print_fit(document, written)
+    with staged_folder(out_dir) as stage:
+        document, staged = write_fit_outputs(body, drapes, stage, fit_extra(args, body))
+    print_fit(document, [out_dir / path.name for path in staged])
     return NO_SIZE_EXIT_STATUS if document["recommended_size"] is None else 0

@@ -34,6 +34,7 @@ def run(args) -> int:
     from rich.console import Console
 
     import body as body_package
+    from fitroom.files import staged_folder
     from fitroom.output_paths import check_output_folder
     from viewer.fit_outputs import print_fit, write_fit_outputs
     from viewer.fit_page import write_fit_page
@@ -61,16 +62,18 @@ def run(args) -> int:
         max_frames=args.max_frames,
     )
     extra = {"pattern": DEMO_PATTERN, "body": body.to_dict(), "device": args.device}
-    with console.status("Rendering pictures and meshes"):
-        document, _ = write_fit_outputs(body, drapes, out_dir, extra)
-    with console.status("Writing the fit page"):
-        write_fit_page(out_dir / "fit.html", body, drapes, DEMO_PATTERN)
-    if document["recommended_size"] is None:
+    with staged_folder(out_dir) as stage:
+        with console.status("Rendering pictures and meshes"):
+            document, _ = write_fit_outputs(body, drapes, stage, extra)
+        with console.status("Writing the fit page"):
+            write_fit_page(stage / "fit.html", body, drapes, DEMO_PATTERN)
+        recommended = next((d for d in drapes if d.size == document["recommended_size"]), None)
+        if recommended is not None:
+            with console.status(f"Writing the turntable of size {recommended.size}"):
+                write_turntable(body, recommended, stage / "turntable.mp4", frames=args.frames)
+    if recommended is None:
         print_fit(document)
         return NO_SIZE_EXIT_STATUS
-    recommended = next(d for d in drapes if d.size == document["recommended_size"])
-    with console.status(f"Writing the turntable of size {recommended.size}"):
-        write_turntable(body, recommended, out_dir / "turntable.mp4", frames=args.frames)
     print_fit(document)
     console.print(f"Wrote {out_dir}/ in {time.perf_counter() - started:.0f} s.")
     if args.view:
