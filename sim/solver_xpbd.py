@@ -216,6 +216,45 @@ def _project_stitch(
         x[b] -= inverse_mass[b] * closing * gap
 
 
+@ti.func
+def _out_of_body(p, body_distance: ti.template(), origin, spacing, body_thickness):
+    """``p`` moved out along the distance field's gradient to ``body_thickness`` from the skin."""
+    distance, gradient = sample_distance(body_distance, origin, spacing, p)
+    moved = p
+    length = gradient.norm()
+    if distance < body_thickness and length > _EPSILON:
+        moved = p + (body_thickness - distance) * gradient / length
+    return moved
+
+
+@ti.func
+def _reclose_stitch(
+    x: ti.template(),
+    inverse_mass: ti.template(),
+    s,
+    stitches: ti.template(),
+    stitch_length: ti.template(),
+    body_distance: ti.template(),
+    origin,
+    spacing,
+    body_thickness,
+):
+    # After contact: a seam pushed open between layers (a sleeve's underarm pinched by the arm) is
+    # drawn shut again, and a side that this moves into the skin is put back out of it.
+    a, b = stitches[s][0], stitches[s][1]
+    gap = x[b] - x[a]
+    length = gap.norm()
+    w = inverse_mass[a] + inverse_mass[b]
+    if length > stitch_length[s] and w > 0.0:
+        closing = (length - stitch_length[s]) / (length * w)
+        x[a] = _out_of_body(
+            x[a] + inverse_mass[a] * closing * gap, body_distance, origin, spacing, body_thickness
+        )
+        x[b] = _out_of_body(
+            x[b] - inverse_mass[b] * closing * gap, body_distance, origin, spacing, body_thickness
+        )
+
+
 @ti.kernel
 def _solve_stitches(
     x: ti.types.ndarray(dtype=vec3, ndim=1),
@@ -457,6 +496,18 @@ def _advance_serial(
                 shove,
                 separation,
                 True,
+            )
+        for s in range(stitches.shape[0]):
+            _reclose_stitch(
+                x_next,
+                inverse_mass,
+                s,
+                stitches,
+                stitch_length,
+                body_distance,
+                origin,
+                spacing,
+                body_thickness,
             )
         for i in range(x.shape[0]):
             _finish_vertex(i, x, v, x_prev, x_next, separation, dt)
