@@ -36,12 +36,15 @@ def _shown(value: Any) -> str:
 
 
 def field_sentence(error: pydantic.ValidationError) -> str:
-    """The first problem of ``error`` as ``field 'a.b.0' is 'x': input should be ...`` (no full stop)."""
+    """The first problem of ``error`` as ``field 'a.b.0' is 'x': input should be ...; fix that field``,
+    or only the reason for a problem of the whole document (no full stop)."""
     first = error.errors(include_url=False)[0]
-    field = ".".join(str(part) for part in first["loc"]) or "the top level"
     reason = first["msg"].removeprefix("Value error, ")
     reason = reason[:1].lower() + reason[1:]
-    return f"field '{field}' is {_shown(first.get('input'))}: {reason}"
+    if not first["loc"]:
+        return reason
+    field = ".".join(str(part) for part in first["loc"])
+    return f"field '{field}' is {_shown(first.get('input'))}: {reason}; fix that field"
 
 
 def validated(model: type[Model], data: Any, where: str, error: type[FitroomError]) -> Model:
@@ -59,7 +62,7 @@ def validated(model: type[Model], data: Any, where: str, error: type[FitroomErro
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as failure:
-        raise error(f"{where}: {field_sentence(failure)}; fix that field.") from None
+        raise error(f"{where}: {field_sentence(failure)}.") from None
     except RecursionError:
         raise error(f"{where} is nested too deeply to be a fitroom document; fix the file.") from None
 

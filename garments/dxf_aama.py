@@ -23,6 +23,10 @@ __all__ = ["pattern_from_dxf", "dxf_sizes"]
 _UNITS_M = {"ENGLISH": 0.0254, "METRIC": 0.001}
 _BOUNDARY, _FOLD, _GRAIN = "1", "6", "7"
 _JOIN_TOLERANCE = 1e-3
+# An outline enclosing less than this share of the square on its extent is a line, not a piece.
+_MIN_AREA_SHARE = 1e-6
+# What ezdxf's reader raises, besides its own errors, on a file that is cut short or not DXF at all.
+_MALFORMED = (ValueError, StopIteration, EOFError, IndexError, KeyError, TypeError, UnicodeError)
 
 
 def _texts(entities) -> dict[str, str]:
@@ -65,7 +69,7 @@ def _unfold(outline: np.ndarray, fold_start: np.ndarray, fold_end: np.ndarray) -
     relative = outline - fold_start
     off_fold = np.abs(relative[:, 0] * direction[1] - relative[:, 1] * direction[0])
     on_fold = off_fold < _JOIN_TOLERANCE * np.ptp(outline, axis=0).max()
-    if on_fold.sum() < 2:
+    if on_fold.sum() < 2 or on_fold.all():
         return outline
     # Roll so the half runs from one fold point round to the other without crossing the fold.
     start = int(np.flatnonzero(on_fold & ~np.roll(on_fold, -1))[0])
@@ -105,9 +109,9 @@ def _read(path: Path):
 
     try:
         return ezdxf.readfile(path)
-    except (OSError, ezdxf.DXFError) as error:
-        message = f"'{path}' is not a readable DXF file ({error}); export it again."
-        raise PatternLoadingError(message) from error
+    except (OSError, ezdxf.DXFError, *_MALFORMED) as error:
+        message = f"'{path}' is not a readable DXF file ({error.__class__.__name__}: {error}"[:200]
+        raise PatternLoadingError(message + "); export it again.") from None
 
 
 def dxf_sizes(path: str | os.PathLike) -> list[str]:
@@ -138,7 +142,7 @@ def _panel(piece: DxfPieceSpec, scale: float, index: int, where: str) -> Panel:
         for key, line in (("fold", piece.fold), ("grain", piece.grain))
     }
     outline = _chain(pieces)
-    if len(outline) < 3 or _area(outline) == 0:
+    if len(outline) < 3 or not _area(outline) > _MIN_AREA_SHARE * np.ptp(outline, axis=0).max() ** 2:
         raise PatternLoadingError(
             f"{where} has a cut line of {len(outline)} distinct points enclosing no area; export its "
             "whole boundary."

@@ -10,7 +10,10 @@ from pydantic import BaseModel, Field, model_validator
 
 from fitroom.schema import Finite
 
-__all__ = ["DxfPieceSpec"]
+__all__ = ["DxfPieceSpec", "MIN_LINE_LENGTH"]
+
+# Grain and fold lines shorter than this (file units: mm or inches) have no direction to read.
+MIN_LINE_LENGTH = 1e-3
 
 Point = tuple[Finite, Finite]
 Line = tuple[Point, Point]
@@ -30,6 +33,6 @@ class DxfPieceSpec(BaseModel):
             raise ValueError("the cut line (layer 1) has one vertex; a piece outline needs at least three")
         for which in ("grain", "fold"):
             line = getattr(self, which)
-            if line is not None and math.dist(*line) == 0:
+            if line is not None and not math.dist(*line) > MIN_LINE_LENGTH:
                 raise ValueError(f"the {which} line has no length; draw it between two different points")
         return self

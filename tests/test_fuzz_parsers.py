@@ -1,0 +1,172 @@
+"""Property-based fuzzing of every parser of user files: whatever the input, the parser gives a parsed
+object or a ``FitroomError``, never anything else.
+
+A few hundred examples per parser run in the normal suite; ``HYPOTHESIS_PROFILE=fuzz`` runs 10,000.
+"""
+
+import copy
+import json
+import os
+import string
+import tempfile
+from pathlib import Path
+
+import pytest
+from dxf_documents import write_dxf
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assets import asset_path
+from body.body_json import read_body_document
+from body.body_schema import BodySpec, body_spec
+from fitroom.errors import FitroomError
+from garments import load_pattern
+from garments.garmentcode import pattern_from_garmentcode
+from garments.pattern import Pattern
+
+settings.register_profile(
+    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Stitch-length warnings of mutated patterns are expected; only exceptions matter here.
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+_TSHIRT = json.loads(asset_path("patterns", "tshirt.json").read_text())
+_BODY = {
+    "model": "fitroom-anny",
+    "gender": "female",
+    "betas": [0.1] * 10,
+    "pose": [0.0] * 72,
+    "measurements_cm": {"height": 165.0, "chest": 90.0},
+    "source": "measurements",
+}
+
+_numbers = st.one_of(
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0, -1, 1e-12, 1e12, 0.5, 100]),
+)
+_scalars = st.one_of(st.none(), st.booleans(), _numbers, st.text(max_size=8))
+_json_values = st.recursive(
+    _scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=5),
+        st.dictionaries(st.text(string.ascii_lowercase, max_size=6), inner, max_size=4),
+    ),
+    max_leaves=12,
+)
+
+
+def _paths(node, prefix=()):
+    """Every path (a tuple of keys and indices) into a JSON document, the document's own () first."""
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _paths(value, (*prefix, index))
+
+
+def _mutated(document, changes):
+    """``document`` with each (path, value) of ``changes`` applied where the path still exists."""
+    result = copy.deepcopy(document)
+    for path, value in changes:
+        if not path:
+            return value
+        node = result
+        try:
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue
+    return result
+
+
+def _mutations(document):
+    paths = list(_paths(document))
+    return st.lists(st.tuples(st.sampled_from(paths), _json_values), min_size=1, max_size=4)
+
+
+def _parsed_or_refused(parse, *args):
+    """``parse(*args)``; a ``FitroomError`` is the one failure allowed."""
+    try:
+        return parse(*args)
+    except FitroomError as error:
+        assert str(error).strip(), "an error without a sentence"
+        return error
+
+
+def _load_and_validate(spec):
+    pattern = pattern_from_garmentcode(spec, "fuzzed")
+    pattern.validate()
+    return pattern
+
+
+@given(_mutations(_TSHIRT))
+def test_garmentcode_documents_parse_or_are_refused(changes):
+    result = _parsed_or_refused(_load_and_validate, _mutated(_TSHIRT, changes))
+    assert isinstance(result, Pattern | FitroomError)
+
+
+@given(st.one_of(st.binary(max_size=200), _json_values.map(lambda v: json.dumps(v).encode())))
+def test_pattern_files_of_any_bytes_parse_or_are_refused(data):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pattern.json"
+        path.write_bytes(data)
+        result = _parsed_or_refused(load_pattern, path)
+    assert isinstance(result, Pattern | FitroomError)
+
+
+@given(_mutations(_BODY))
+def test_body_documents_parse_or_are_refused(changes):
+    result = _parsed_or_refused(body_spec, _mutated(_BODY, changes), "Body file fuzzed.json")
+    assert isinstance(result, BodySpec | FitroomError)
+
+
+@given(st.one_of(st.binary(max_size=200), _json_values.map(lambda v: json.dumps(v).encode())))
+def test_body_files_of_any_bytes_parse_or_are_refused(data):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "body.json"
+        path.write_bytes(data)
+        result = _parsed_or_refused(lambda p: body_spec(read_body_document(p), str(p)), path)
+    assert isinstance(result, BodySpec | FitroomError)
+
+
+_coordinates = st.one_of(
+    st.floats(min_value=-1e7, max_value=1e7, allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.0, 1.0, 250.0, 500.0, 700.0]),
+)
+_points = st.tuples(_coordinates, _coordinates)
+_pieces = st.fixed_dictionaries(
+    {
+        "name": st.sampled_from(["FRONT", "BACK", "SLEEVE", "FR V2", "back yoke"]),
+        "cut": st.lists(st.lists(_points, max_size=8), min_size=0, max_size=3),
+        "closed": st.booleans(),
+    },
+    optional={"grain": st.tuples(_points, _points), "fold": st.tuples(_points, _points)},
+)
+
+
+@given(
+    st.lists(_pieces, min_size=1, max_size=3),
+    st.sampled_from(["METRIC", "ENGLISH", "CUBITS", ""]),
+    st.sampled_from(["M", "10", ""]),
+)
+def test_dxf_documents_parse_or_are_refused(pieces, units, size):
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_dxf(Path(folder) / "pattern.dxf", pieces, units=units, size=size)
+        result = _parsed_or_refused(load_pattern, path)
+    assert isinstance(result, Pattern | FitroomError)
+
+
+@given(st.binary(max_size=300))
+def test_dxf_files_of_any_bytes_parse_or_are_refused(data):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pattern.dxf"
+        path.write_bytes(b"0\nSECTION\n" + data)
+        result = _parsed_or_refused(load_pattern, path)
+    assert isinstance(result, Pattern | FitroomError)
