@@ -44,3 +44,15 @@ def test_when_no_drape_can_be_judged_fit_exits_3_and_says_why(tmp_path, capsys):
     assert document["S"]["verdict"] == "failed" and document["M"]["verdict_reasons"]
     out = capsys.readouterr().out
     assert "No size can be recommended" in out and "did not come to rest in 3 frames" in out
+
+
+def test_a_skirt_whose_waistband_is_wider_than_the_hip_lands_on_the_floor_and_is_failed():
+    from viewer.size_drape import drape_size
+
+    body = default_body()
+    drape = drape_size(body, "skirt", "XL", device="cpu", edge_length=0.03, max_frames=300)
+    floor = float(body.vertices[:, 1].min())
+    assert drape.result.positions[:, 1].min() >= floor - 1e-3
+    assert drape.summary["verdict"] == "failed"
+    reasons = " ".join(drape.summary["verdict_reasons"])
+    assert "lies on the floor" in reasons and "slid off" in reasons
