@@ -6,7 +6,8 @@ import numpy as np
 
 from sim.coloring import color_constraints
 from sim.errors import DrapeInputError
-from sim.materials import Material, material_preset
+from sim.fabric_file import resolve_fabric
+from sim.materials import Material
 from sim.topology import bending_stencils, vertex_areas, weld_stitches, welded_neighbours
 
 __all__ = ["Model"]
@@ -123,7 +124,7 @@ class Model:
             Warp direction of each face in ``rest_uv`` (normalised here).
         face_material : (F,) int
             Index into ``materials``.
-        materials : list of preset names or :class:`Material`
+        materials : list of preset names, fabric file paths (``.json``) or :class:`Material`
         pins : (P,) int, optional
             Vertices held where they start.
         thickness : float, optional
@@ -153,7 +154,7 @@ class Model:
         _check(bool(np.all(grain_length > 1e-9)), "grain has zero-length directions.")
         grain = grain / grain_length[:, None]
         face_material = np.asarray(face_material, np.int32)
-        fabrics = [m if isinstance(m, Material) else material_preset(m) for m in materials]
+        fabrics = [resolve_fabric(m) for m in materials]
         _check(len(fabrics) > 0, "materials must name at least one fabric.")
         _check(
             face_material.shape == (len(faces),)

@@ -48,7 +48,19 @@ def _sigterm_unwinds():
         signal.signal(signal.SIGTERM, previous)
 
 
-COMMANDS = ("demo", "body", "drape", "fit", "report", "view", "turntable", "patterns", "pattern", "bench")
+COMMANDS = (
+    "demo",
+    "body",
+    "drape",
+    "fit",
+    "report",
+    "view",
+    "turntable",
+    "patterns",
+    "pattern",
+    "fabric",
+    "bench",
+)
 
 
 def _parser() -> argparse.ArgumentParser:

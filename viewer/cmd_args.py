@@ -79,8 +79,9 @@ def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> 
     parser.add_argument(
         "--material",
         default=None,
-        metavar="NAME",
-        help=f"fabric for every panel: {', '.join(MATERIALS)} (default: each panel's own fabric)",
+        metavar="NAME|FILE",
+        help=f"fabric for every panel: {', '.join(MATERIALS)}, or a fabric file (.json, the fields of "
+        "a preset) (default: each panel's own fabric)",
     )
     add_solver_arguments(parser)
 
@@ -107,17 +108,20 @@ def add_size_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def check_material(name: str | None) -> None:
-    """Refuse a ``--material`` that is not a fabric preset, before any work starts.
+    """Refuse a ``--material`` that is neither a fabric preset nor a usable fabric file (``.json``),
+    before any work starts.
 
     Raises
     ------
     sim.UnknownMaterialError
         Naming the presets.
+    sim.fabric_file.FabricFileError
+        Naming the file's bad field and its allowed range.
     """
-    from sim.materials import material_preset
+    from sim.fabric_file import resolve_fabric
 
     if name is not None:
-        material_preset(name)
+        resolve_fabric(name)
 
 
 def parse_sizes(text: str) -> list[str]:
