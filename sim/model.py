@@ -13,6 +13,17 @@ from sim.topology import bending_stencils, vertex_areas, weld_stitches, welded_n
 __all__ = ["Model"]
 
 
+def _stiffening(material: Material) -> tuple[float, float, float]:
+    """(warp ratio, weft ratio, knot strain) of a fabric whose stretch curves hold two samples,
+    zero strain and one strained sample (see :mod:`sim.materials`)."""
+    warp, weft = material.stretch_curve_warp, material.stretch_curve_weft
+    if len(warp) != 2 or len(weft) != 2 or warp[1][0] != weft[1][0]:
+        raise DrapeInputError(
+            f"Fabric '{material.name}': the solver takes stretch curves of two samples at the same strain."
+        )
+    return warp[1][1] / warp[0][1], weft[1][1] / weft[0][1], warp[1][0]
+
+
 def _check(condition: bool, message: str) -> None:
     if not condition:
         raise DrapeInputError(message)
@@ -47,7 +58,11 @@ class Model:
         Inverse of the rest edge matrix in the grain frame: ``F = [x1 - x0, x2 - x0] @ face_rest_inverse``
         is the deformation gradient whose columns are the warp and weft directions.
     face_stiffness : (F, 3) float32
-        Warp, weft and shear stiffness, N/m.
+        Warp, weft and shear stiffness at zero strain, N/m.
+    face_stiffening : (F, 3) float32
+        How the warp and weft stiffen with strain: the ratio of the tangent stiffness at the strain of
+        the fabric curve's second sample to that at zero strain (warp, weft), and that strain. Between
+        the two the stiffness rises linearly; beyond, it holds (as ARCSim reads the measured data).
     face_material : (F,) int32
     materials : list[Material]
     stretch_order : (F,) int64
@@ -81,6 +96,7 @@ class Model:
     face_area: np.ndarray
     face_rest_inverse: np.ndarray
     face_stiffness: np.ndarray
+    face_stiffening: np.ndarray
     face_material: np.ndarray
     materials: list[Material]
     stretch_order: np.ndarray
@@ -236,6 +252,7 @@ class Model:
             face_area=face_area.astype(np.float32),
             face_rest_inverse=rest_inverse.astype(np.float32),
             face_stiffness=stiffness[face_material].astype(np.float32),
+            face_stiffening=np.array([_stiffening(m) for m in fabrics], np.float32)[face_material],
             face_material=face_material,
             materials=fabrics,
             stretch_order=stretch_order,

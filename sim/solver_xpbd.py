@@ -36,6 +36,9 @@ __all__ = ["SolverXPBD"]
 
 vec3 = ti.math.vec3
 _COEFFICIENTS = ti.types.matrix(4, 3, ti.f32)
+# Per face: warp, weft and shear compliance at zero strain, 1/(k₀ A); the warp and weft stiffness
+# ratio k(ε₁)/k₀ of the fabric's curve; the strain ε₁ of that sample.
+_STRETCH = ti.types.vector(6, ti.f32)
 _EPSILON = 1e-9
 
 
@@ -108,6 +111,20 @@ def _finish(
 
 
 @ti.func
+def _secant_softness(strain, ratio, knot):
+    """k₀ / k_secant(strain) for a tangent stiffness rising linearly from k₀ at zero strain to
+    ``ratio`` k₀ at ``knot`` and constant beyond: the compliance multiplier that makes the constraint
+    carry the fabric's own tension at that strain, T(ε) = ∫₀^ε k."""
+    softness = 1.0
+    if strain > 0.0 and knot > 0.0:
+        tension = strain + 0.5 * (ratio - 1.0) * strain * strain / knot
+        if strain > knot:
+            tension = knot + 0.5 * (ratio - 1.0) * knot + ratio * (strain - knot)
+        softness = strain / tension
+    return softness
+
+
+@ti.func
 def _project_stretch(
     x: ti.template(),
     f,
@@ -123,11 +140,23 @@ def _project_stretch(
     ids = faces[f]
     k = coefficients[f]
     p0, p1, p2 = x[ids[0]], x[ids[1]], x[ids[2]]
-    alpha = compliance[f] * inverse_dt2
+    c = compliance[f]
     fu = k[0, 0] * p0 + k[0, 1] * p1 + k[0, 2] * p2
     fv = k[1, 0] * p0 + k[1, 1] * p1 + k[1, 2] * p2
     warp_length = fu.norm()
     weft_length = fv.norm()
+    # Stretched fabric stiffens as its own measured curve says (Wang, O'Brien & Ramamoorthi 2011):
+    # the compliance of each direction is that of the secant stiffness at the current strain.
+    alpha = (
+        ti.Vector(
+            [
+                c[0] * _secant_softness(warp_length - 1.0, c[3], c[5]),
+                c[1] * _secant_softness(weft_length - 1.0, c[4], c[5]),
+                c[2],
+            ]
+        )
+        * inverse_dt2
+    )
     shear = fu.dot(fv)
     warp_step = -(warp_length - 1.0) / ((k[3, 0] + alpha[0]) * ti.max(warp_length, _EPSILON)) * fu
     weft_step = -(weft_length - 1.0) / ((k[3, 1] + alpha[1]) * ti.max(weft_length, _EPSILON)) * fv
@@ -146,7 +175,7 @@ def _solve_stretch(
     x: ti.types.ndarray(dtype=vec3, ndim=1),
     faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
     coefficients: ti.types.ndarray(dtype=_COEFFICIENTS, ndim=1),
-    compliance: ti.types.ndarray(dtype=vec3, ndim=1),
+    compliance: ti.types.ndarray(dtype=_STRETCH, ndim=1),
     begin: ti.i32,
     end: ti.i32,
     inverse_dt2: ti.f32,
@@ -434,7 +463,7 @@ def _advance_serial(
     faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
     stretch_faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
     stretch_coefficients: ti.types.ndarray(dtype=_COEFFICIENTS, ndim=1),
-    stretch_compliance: ti.types.ndarray(dtype=vec3, ndim=1),
+    stretch_compliance: ti.types.ndarray(dtype=_STRETCH, ndim=1),
     bend_stencils: ti.types.ndarray(dtype=ti.math.ivec4, ndim=1),
     bend_weights: ti.types.ndarray(dtype=ti.math.vec4, ndim=1),
     bend_compliance: ti.types.ndarray(dtype=ti.f32, ndim=1),
@@ -513,6 +542,13 @@ def _advance_serial(
             _finish_vertex(i, x, v, x_prev, x_next, separation, dt)
 
 
+def _stretch_compliance(model: Model) -> np.ndarray:
+    """(F, 6) float32: per face the warp, weft and shear compliance at zero strain, 1/(k₀ A) (1/N),
+    then :attr:`sim.model.Model.face_stiffening` (warp and weft ratio, knot strain)."""
+    zero_strain = 1.0 / (model.face_stiffness * model.face_area[:, None])
+    return np.hstack([zero_strain, model.face_stiffening]).astype(np.float32)
+
+
 def _stretch_coefficients(model: Model) -> np.ndarray:
     """(F, 4, 3) float32 per-face rows: warp and weft weights of each corner, inverse masses, mass sums."""
     d = model.face_rest_inverse.astype(np.float64)
@@ -584,9 +620,7 @@ class SolverXPBD:
             "inverse_mass": device_array(m.inverse_mass, ti.f32),
             "stretch_faces": device_array(m.faces[face_order], ti.i32, vector=3),
             "stretch_coefficients": device_array(_stretch_coefficients(m)[face_order], ti.f32, matrix=(4, 3)),
-            "stretch_compliance": device_array(
-                1.0 / (m.face_stiffness[face_order] * m.face_area[face_order, None]), ti.f32, vector=3
-            ),
+            "stretch_compliance": device_array(_stretch_compliance(m)[face_order], ti.f32, vector=6),
             "bend_stencils": device_array(m.bend_stencils[bend_order], ti.i32, vector=4),
             "bend_weights": device_array(m.bend_weights[bend_order], ti.f32, vector=4),
             "bend_compliance": device_array(m.bend_compliance[bend_order], ti.f32),
