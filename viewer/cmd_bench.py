@@ -54,6 +54,17 @@ def add_parser(subparsers) -> None:
     parser.add_argument(
         "--clothed", action="store_true", help="with --body, photograph everyone in a T-shirt a size up"
     )
+    parser.add_argument(
+        "--field",
+        action="store_true",
+        help="instead, the field test: every pattern in S-XL on chart bodies in two fabrics, with verdicts",
+    )
+    parser.add_argument(
+        "--bodies", type=positive_int, default=8, help="bodies of the --field test (8: all of them)"
+    )
+    parser.add_argument(
+        "--fabrics", type=positive_int, default=2, help="fabrics of the --field test (1: the patterns' own)"
+    )
 
 
 def run(args) -> int:
@@ -63,7 +74,10 @@ def run(args) -> int:
         check_output_file(args.out)
     # Taichi, Warp and Newton print banners on stdout; they go to stderr so stdout is only the JSON.
     with contextlib.redirect_stdout(sys.stderr):
-        report = _photo_bench(args) if args.body else _bench(args)
+        if args.field:
+            report = _field_bench(args)
+        else:
+            report = _photo_bench(args) if args.body else _bench(args)
     text = json.dumps(report, indent=2)
     print(text)
     if args.out:
@@ -73,6 +87,22 @@ def run(args) -> int:
             path.write_text(text + "\n")
         print(f"Wrote {args.out}.", file=sys.stderr)
     return 0
+
+
+def _field_bench(args) -> dict:
+    """The field test's figures (:func:`viewer.field_bench.run_field_bench`), its table on stderr."""
+    from rich.console import Console
+
+    from viewer.field_bench import field_table, run_field_bench
+
+    report = run_field_bench(
+        bodies=args.bodies,
+        fabrics=args.fabrics,
+        edge_length=args.edge_length / 100.0,
+        max_frames=args.max_frames,
+    )
+    Console(file=sys.stderr, width=160).print(field_table(report))
+    return {"benchmark": "field test", **report}
 
 
 def _photo_bench(args) -> dict:
