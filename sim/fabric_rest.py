@@ -1,9 +1,12 @@
 """Run a fabric-lab specimen until it is at rest: the solver stepped frame by frame at 60 Hz."""
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
-from sim.solver_xpbd import SolverXPBD
-from sim.state import State
+if TYPE_CHECKING:  # the solver loads Taichi, which the command line must not import to build its help
+    from sim.solver_xpbd import SolverXPBD
+    from sim.state import State
 
 __all__ = ["LAB_FPS", "LAB_SUBSTEPS", "STILL_M", "run_to_rest"]
 
@@ -15,7 +18,9 @@ LAB_SUBSTEPS = 20
 STILL_M = 1e-5
 
 
-def run_to_rest(solver: SolverXPBD, state: State, max_frames: int, min_frames: int = 30) -> tuple[int, bool]:
+def run_to_rest(
+    solver: "SolverXPBD", state: "State", max_frames: int, min_frames: int = 30
+) -> tuple[int, bool]:
     """Step ``solver`` on ``state`` (no body contact) until no vertex moves more than ``STILL_M`` in a
     frame, or ``max_frames`` frames; return (frames run, at rest)."""
     before = state.positions_numpy()

@@ -11,7 +11,10 @@ def _summary(chest=104.0, waist=102.0, hip=101.0, ease_chest=1.0, p95=115.0, rea
         "strain_pct": {"mean": 104.0, "p95": p95, "max": p95 + 10},
         "girth_strain_pct": strains,
         "ease_cm": {"chest": ease_chest, "waist": 2.0, "hip": 1.5},
-        "girths": {name: {"covered": True, "measured": value is not None} for name, value in strains.items()},
+        "girths": {
+            name: {"covered": True, "measured": value is not None, "rode_up": False}
+            for name, value in strains.items()
+        },
         "verdict": "failed" if reasons else "ok",
         "verdict_reasons": list(reasons),
         "contact_pct": 30.0,

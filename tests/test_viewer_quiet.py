@@ -54,3 +54,13 @@ def test_verbose_shows_the_third_party_lines(tmp_path):
 
 def _fitroom_body_json() -> str:
     return json.dumps(default_body().to_dict())
+
+
+def test_building_the_command_line_loads_no_third_party_library():
+    # Its banner would be out before fitroom could silence it (sim.fabric_rest once loaded Taichi here).
+    check = (
+        "import sys; from viewer.cli import _parser; _parser(); "
+        "print(' '.join(m for m in ('taichi', 'warp', 'mediapipe', 'vtk', 'torch') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and run.stdout.strip() == "", run.stdout + run.stderr

@@ -103,7 +103,11 @@ def drape_verdict(garment, result, body, girths: dict[str, dict]) -> tuple[str, 
             f"{stretched_pct:.1f} % of the cloth is stretched beyond {OVERSTRETCH_PCT:.0f} % "
             f"(up to {float(np.max(result.strain_pct)):.0f} %), more than any fabric gives"
         )
-    lost = [name for name, girth in girths.items() if girth["covered"] and not girth["measured"]]
+    lost = [
+        name
+        for name, girth in girths.items()
+        if girth["covered"] and not girth["measured"] and not girth["rode_up"]
+    ]
     if lost:
         reasons.append(f"it slid off: it no longer goes round the body at the {' and '.join(lost)}")
     floor = float(np.asarray(body.vertices)[:, 1].min())

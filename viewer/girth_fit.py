@@ -1,17 +1,19 @@
 """Fit at the chest, waist and hip girths, where a tailor judges it: strain round the body, girth ease,
 and whether the drape can be measured there at all.
 
-A girth is *covered* when the garment as placed reaches that height (a skirt covers the waist and the
-hip, not the chest), and *measured* when, after the drape, the garment still goes round the body there.
-A covered girth that is not measured is a garment that slid off or rode up: the recommendation never
-rests on it (:mod:`viewer.drape_verdict`).
+A girth is *covered* when the garment as placed goes round the body at that height (a skirt covers the
+waist and the hip, not the chest; a tank top with deep armholes may not cover the chest), and
+*measured* when, after the drape, the garment still goes round the body there (sleeves count for
+going round, an armhole below the chest being no gap, but not for the garment's girth). A covered girth
+that is not measured, and that the garment has not simply ridden up above, is a garment that slid off:
+the recommendation never rests on it (:mod:`viewer.drape_verdict`).
 """
 
 import numpy as np
 
 from sim.girth_section import horizontal_section
 
-__all__ = ["girth_fit", "GIRTH_BAND_M", "GOES_ROUND_SHARE", "COVER_MARGIN_M"]
+__all__ = ["girth_fit", "GIRTH_BAND_M", "GOES_ROUND_SHARE", "COVER_MARGIN_M", "PLACED_ROUND_SHARE"]
 
 # Half-height of the band of fabric read at each girth: a tape measure is about 2 cm wide, and a
 # band of +-2 cm holds a couple of rows of triangles at the default 1.5 cm mesh.
@@ -19,8 +21,11 @@ GIRTH_BAND_M = 0.02
 # A drape goes round the body at a height when its cut passes through at least this share of the
 # 10-degree directions round the body's axis (three may be missing: a side seam still closing).
 GOES_ROUND_SHARE = 0.9
-# A girth is covered when it lies at least this far inside the height range of the garment as placed.
+# A girth is covered when it lies at least this far inside the height range of the garment as placed
+# and the garment as placed goes round the body there: its panels, not yet sewn, leave gaps at the
+# seams, so a lower share of directions than on the drape will do.
 COVER_MARGIN_M = 0.02
+PLACED_ROUND_SHARE = 0.75
 # Parts that are cut by a girth plane without going round the trunk (a sleeve beside the chest).
 _NOT_ROUND_THE_TRUNK = ("left_arm", "right_arm", "neck")
 _BODY_SLICE_M = 0.01
@@ -59,22 +64,32 @@ def girth_fit(garment, result, body, heights: dict[str, float]) -> dict[str, dic
         ``girth_strain_pct`` {name: %} (area-weighted mean strain of the trunk fabric in a +-2 cm band),
         ``ease_cm`` {name: cm} (the garment's girth, the length of its horizontal cut round the body,
         minus the body's girth), each None where the girth is not measured; and ``girths`` {name:
-        {``covered``, ``measured``, ``garment_girth_cm``, ``round_share``}}.
+        {``covered``, ``measured``, ``garment_girth_cm``, ``round_share``, ``rode_up`` (the garment now
+        ends above it)}}.
     """
     trunk = _trunk_faces(garment)
     faces = garment.faces[trunk]
+    wrapping = garment.face_panel != -1
+    neck = [i for i, part in enumerate(garment.panel_parts) if part == "neck"]
+    wrapping &= ~np.isin(garment.face_panel, neck)
     placed_heights = np.asarray(garment.positions)[np.unique(faces), 1]
     positions = np.asarray(result.positions)
+    trunk_bottom = float(positions[np.unique(faces), 1].min()) if len(faces) else 0.0
     centre_heights = positions[faces][:, :, 1].mean(axis=1)
     area = np.asarray(result.face_area_m2)[trunk]
     strain = np.asarray(result.strain_pct)[trunk]
     figures = {"girth_strain_pct": {}, "ease_cm": {}, "girths": {}}
     for name, height in heights.items():
-        covered = bool(
+        axis = _body_axis(body, height)
+        reached = bool(
             len(placed_heights)
             and placed_heights.min() + COVER_MARGIN_M <= height <= placed_heights.max() - COVER_MARGIN_M
         )
-        length_m, round_share = horizontal_section(positions, faces, height, _body_axis(body, height))
+        covered = (
+            reached and horizontal_section(garment.positions, faces, height, axis)[1] >= PLACED_ROUND_SHARE
+        )
+        length_m, _ = horizontal_section(positions, faces, height, axis)
+        round_share = horizontal_section(positions, garment.faces[wrapping], height, axis)[1]
         measured = round_share >= GOES_ROUND_SHARE
         band = np.abs(centre_heights - height) <= GIRTH_BAND_M
         strain_pct = float(np.dot(strain[band], area[band]) / area[band].sum()) if measured else None
@@ -87,5 +102,6 @@ def girth_fit(garment, result, body, heights: dict[str, float]) -> dict[str, dic
             "measured": bool(measured),
             "garment_girth_cm": round(100.0 * length_m, 2) if measured else None,
             "round_share": round(round_share, 3),
+            "rode_up": bool(height < trunk_bottom + COVER_MARGIN_M),
         }
     return figures
