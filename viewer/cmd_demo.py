@@ -36,6 +36,7 @@ def run(args) -> int:
     import body as body_package
     from fitroom.files import staged_folder
     from fitroom.output_paths import check_output_folder
+    from fitroom.progress import Progress
     from viewer.fit_outputs import print_fit, write_fit_outputs
     from viewer.fit_page import write_fit_page
     from viewer.fit_report import NO_SIZE_EXIT_STATUS
@@ -69,8 +70,12 @@ def run(args) -> int:
             write_fit_page(stage / "fit.html", body, drapes, DEMO_PATTERN)
         recommended = next((d for d in drapes if d.size == document["recommended_size"]), None)
         if recommended is not None:
-            with console.status(f"Writing the turntable of size {recommended.size}"):
-                write_turntable(body, recommended, stage / "turntable.mp4", frames=args.frames)
+            with Progress() as progress:
+                step = progress.step(f"Writing the turntable of size {recommended.size}", total=args.frames)
+                write_turntable(
+                    body, recommended, stage / "turntable.mp4", frames=args.frames, progress=step.update
+                )
+                step.finish(f"{args.frames} frames")
     if recommended is None:
         print_fit(document)
         return NO_SIZE_EXIT_STATUS

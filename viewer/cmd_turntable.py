@@ -47,6 +47,7 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     from fitroom.output_paths import check_output_file
+    from fitroom.progress import Progress
     from viewer.fit_maps import fit_map
     from viewer.turntable import check_turntable_request, parse_resolution, write_turntable
 
@@ -58,7 +59,10 @@ def run(args) -> int:
     sizes = resolve_sizes(args.pattern, args.size, [DEFAULT_SIZE], args.edge_length)
     body = load_body_argument(args.body)
     (drape,) = drape_from_args(args, body, sizes)
-    write_turntable(body, drape, args.output, args.frames, args.heatmap, resolution)
+    with Progress() as progress:
+        step = progress.step(f"Writing the turntable of size {drape.size}", total=args.frames)
+        write_turntable(body, drape, args.output, args.frames, args.heatmap, resolution, progress=step.update)
+        step.finish(f"{args.frames} frames")
     width, height = resolution
     print(f"Wrote {args.output} ({args.frames} frames at {TURNTABLE_FPS} fps, {width}x{height}).")
     return 0
