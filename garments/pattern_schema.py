@@ -31,12 +31,18 @@ def _short_form(value: Any) -> Any:
     return value
 
 
+def _is_coordinate(value: Any) -> bool:
+    """A finite number (an int too large for a float is not one)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def _is_point(value: Any) -> bool:
-    return (
-        isinstance(value, list | tuple)
-        and len(value) == 2
-        and all(isinstance(c, int | float) and not isinstance(c, bool) and math.isfinite(c) for c in value)
-    )
+    return isinstance(value, list | tuple) and len(value) == 2 and all(_is_coordinate(c) for c in value)
 
 
 class CurvatureSpec(BaseModel):

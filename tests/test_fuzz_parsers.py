@@ -171,3 +171,9 @@ def test_dxf_files_of_any_bytes_parse_or_are_refused(data):
         path.write_bytes(b"0\nSECTION\n" + data)
         result = _parsed_or_refused(load_pattern, path)
     assert isinstance(result, Pattern | FitroomError)
+
+
+def test_a_curvature_number_too_large_for_a_float_is_refused_in_a_sentence():
+    # Found by the fuzzing on a fresh machine: math.isfinite raised OverflowError on a 10^400 integer.
+    changes = [(("pattern", "panels", "left_sleeve", "edges", 2, "curvature", "params", 1), [10**400, None])]
+    assert isinstance(_parsed_or_refused(_load_and_validate, _mutated(_TSHIRT, changes)), FitroomError)
