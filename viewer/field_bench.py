@@ -101,6 +101,7 @@ def run_field_bench(
         (pattern -> drapes, failed, recommended by body), ``rows`` (one per drape) and ``seconds``.
     """
     from fitroom.errors import FitroomError
+    from garments import chart_sizes
     from viewer.cmd_args import resolve_sizes
     from viewer.fit_report import recommend_size
     from viewer.size_drape import drape_size
@@ -157,11 +158,12 @@ def run_field_bench(
     for rec in recommendations:
         per_pattern.setdefault(rec["pattern"], {"drapes": 0, "failed": 0, "recommended": {}})
         per_pattern[rec["pattern"]]["recommended"][f"{rec['body']} ({rec['fabric']})"] = rec["recommended"]
+    # Only letter sizes can be off the chart: an ungraded file's one size ("as drawn") is not.
     off_chart = [
         rec
         for rec in recommendations
         if rec["chart_size"]
-        and rec["recommended"]
+        and rec["recommended"] in chart_sizes()
         and rec["recommended"] not in _neighbours(rec["chart_size"])
     ]
     return {
