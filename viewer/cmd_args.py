@@ -14,6 +14,7 @@ __all__ = [
     "add_solver_arguments",
     "add_drape_arguments",
     "add_size_argument",
+    "add_sizes_argument",
     "size_help",
     "check_material",
     "parse_sizes",
@@ -104,6 +105,17 @@ def add_size_argument(parser: argparse.ArgumentParser) -> None:
         type=single_size,
         help=size_help("size to drape")
         + f" (default: {DEFAULT_SIZE}, or the size an ungraded pattern file is drawn in)",
+    )
+
+
+def add_sizes_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--sizes`` (a comma-separated list; default ``FIT_SIZES``, or the one size of an ungraded
+    file), for the commands that drape several sizes and recommend one."""
+    parser.add_argument(
+        "--sizes",
+        default=None,
+        help=size_help("comma-separated sizes to drape")
+        + f" (default: {','.join(FIT_SIZES)}, or the size an ungraded pattern file is drawn in)",
     )
 
 

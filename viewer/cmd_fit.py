@@ -1,6 +1,6 @@
 """``fitroom fit``: drape each size of a pattern on a body and recommend one."""
 
-from viewer.cmd_args import FIT_SIZES, add_drape_arguments, drape_and_report, size_help
+from viewer.cmd_args import FIT_SIZES, add_drape_arguments, add_sizes_argument, drape_and_report
 
 __all__ = ["add_parser", "run"]
 
@@ -14,12 +14,7 @@ def add_parser(subparsers) -> None:
         "into one folder.",
     )
     add_drape_arguments(parser)
-    parser.add_argument(
-        "--sizes",
-        default=None,
-        help=size_help("comma-separated sizes to drape")
-        + f" (default: {','.join(FIT_SIZES)}, or the size an ungraded pattern file is drawn in)",
-    )
+    add_sizes_argument(parser)
     parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
 
 

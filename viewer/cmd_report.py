@@ -3,11 +3,11 @@
 from viewer.cmd_args import (
     FIT_SIZES,
     add_drape_arguments,
+    add_sizes_argument,
     check_material,
     drape_from_args,
     load_body_argument,
     resolve_sizes,
-    size_help,
 )
 
 __all__ = ["add_parser", "run"]
@@ -22,12 +22,7 @@ def add_parser(subparsers) -> None:
         "recommendation and its reason, and the flat pattern.",
     )
     add_drape_arguments(parser)
-    parser.add_argument(
-        "--sizes",
-        default=None,
-        help=size_help("comma-separated sizes to drape")
-        + f" (default: {','.join(FIT_SIZES)}, or the size an ungraded pattern file is drawn in)",
-    )
+    add_sizes_argument(parser)
     parser.add_argument("-o", "--out", required=True, metavar="FIT.html", help="fit page to write")
 
 
