@@ -393,5 +393,6 @@ class Drape:
             wall_seconds=self.wall_seconds,
             recoveries=self.recoveries,
             dropped_frames=self.dropped_frames,
+            floor_height_m=self.solver.floor_height,
             face_area_m2=model.face_area,
         )

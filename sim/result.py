@@ -44,6 +44,8 @@ class DrapeResult:
         Frames that blew up and were re-run with more substeps.
     dropped_frames : int
         Frames that blew up even at eight times the substeps and were dropped (the cloth held still).
+    floor_height_m : float
+        Height (y) of the floor the cloth rests on, m (the body's soles).
     face_area_m2 : (F,) float32
         Rest area of each face, the weights of the strain statistics.
     """
@@ -64,6 +66,7 @@ class DrapeResult:
     wall_seconds: float
     recoveries: int
     dropped_frames: int
+    floor_height_m: float
     face_area_m2: np.ndarray = field(repr=False)
 
     def summary(self) -> dict:

@@ -20,7 +20,7 @@ def test_a_panel_torn_away_from_its_seams_is_failed_naming_the_seam():
     heights = ring_heights(body)
 
     def verdict_of(result):
-        return drape_verdict(garment, result, body, girth_fit(garment, result, body, heights)["girths"])
+        return drape_verdict(garment, result, girth_fit(garment, result, body, heights)["girths"])
 
     assert verdict_of(result)[0] == "ok"
     front = garment.panel_names.index("front")

@@ -64,7 +64,7 @@ def _open_seams(garment, positions: np.ndarray) -> list[str]:
     ]
 
 
-def drape_verdict(garment, result, body, girths: dict[str, dict]) -> tuple[str, list[str]]:
+def drape_verdict(garment, result, girths: dict[str, dict]) -> tuple[str, list[str]]:
     """Judge one draped size.
 
     Parameters
@@ -72,8 +72,7 @@ def drape_verdict(garment, result, body, girths: dict[str, dict]) -> tuple[str, 
     garment : garments.Garment
         Its placed ``positions`` (V, 3) m, ``faces``, ``face_panel``, ``panel_names``, ``stitches``.
     result : sim.DrapeResult
-    body : body.Body
-        Its ``vertices`` (Vb, 3) m: the floor is at its soles.
+        Its positions, strain, seams, settling and ``floor_height_m`` (the floor it was draped over).
     girths : dict
         ``girths`` of :func:`viewer.girth_fit.girth_fit`: name -> {``covered``, ``measured``, ...}.
 
@@ -110,8 +109,7 @@ def drape_verdict(garment, result, body, girths: dict[str, dict]) -> tuple[str, 
     ]
     if lost:
         reasons.append(f"it slid off: it no longer goes round the body at the {' and '.join(lost)}")
-    floor = float(np.asarray(body.vertices)[:, 1].min())
-    on_floor = float(np.mean(positions[:, 1] < floor + FLOOR_BAND_M))
+    on_floor = float(np.mean(positions[:, 1] < result.floor_height_m + FLOOR_BAND_M))
     if on_floor > FLOOR_SHARE:
         reasons.append(f"{100.0 * on_floor:.0f} % of it lies on the floor")
     placed_top = float(np.percentile(np.asarray(garment.positions)[:, 1], 98))

@@ -31,10 +31,10 @@ _NOT_ROUND_THE_TRUNK = ("left_arm", "right_arm", "neck")
 _BODY_SLICE_M = 0.01
 
 
-def _trunk_faces(garment) -> np.ndarray:
-    """(F,) bool: faces of panels that wrap the trunk (torso and legs)."""
-    trunk = [i for i, part in enumerate(garment.panel_parts) if part not in _NOT_ROUND_THE_TRUNK]
-    return np.isin(garment.face_panel, trunk)
+def _faces_except(garment, parts: tuple[str, ...]) -> np.ndarray:
+    """(F,) bool: faces of the panels that wrap none of ``parts``."""
+    kept = [i for i, part in enumerate(garment.panel_parts) if part not in parts]
+    return np.isin(garment.face_panel, kept)
 
 
 def _body_axis(body, height: float) -> np.ndarray:
@@ -67,11 +67,10 @@ def girth_fit(garment, result, body, heights: dict[str, float]) -> dict[str, dic
         {``covered``, ``measured``, ``garment_girth_cm``, ``round_share``, ``rode_up`` (the garment now
         ends above it)}}.
     """
-    trunk = _trunk_faces(garment)
+    trunk = _faces_except(garment, _NOT_ROUND_THE_TRUNK)
     faces = garment.faces[trunk]
-    wrapping = garment.face_panel != -1
-    neck = [i for i, part in enumerate(garment.panel_parts) if part == "neck"]
-    wrapping &= ~np.isin(garment.face_panel, neck)
+    # Sleeves count for going round the body (an armhole below the chest is no gap); collars do not.
+    wrapping = _faces_except(garment, ("neck",))
     placed_heights = np.asarray(garment.positions)[np.unique(faces), 1]
     positions = np.asarray(result.positions)
     trunk_bottom = float(positions[np.unique(faces), 1].min()) if len(faces) else 0.0

@@ -103,7 +103,7 @@ def drape_size(
         ending = "at rest" if result.settled else "still moving"
         progress.finish(f"{ending} after {result.frames} frames")
     girths = girth_fit(garment, result, body, heights)
-    verdict, reasons = drape_verdict(garment, result, body, girths["girths"])
+    verdict, reasons = drape_verdict(garment, result, girths["girths"])
     summary = result.summary() | girths | {"verdict": verdict, "verdict_reasons": reasons}
     return SizeDrape(garment.size, garment, result, summary)
 
