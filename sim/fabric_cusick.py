@@ -143,24 +143,19 @@ def cusick_test(
     substeps : int
         Solver substeps per 60 Hz frame.
     """
-    from sim.drape import Drape
-    from sim.scenes import cylinder_body
+    from sim.scenes import cylinder_body, sheet_drape
 
     rest_uv, faces = disc_mesh(DISC_RADIUS_M, edge)
     rim = np.flatnonzero(np.linalg.norm(rest_uv, axis=1) > DISC_RADIUS_M - 1e-5)
     body_vertices, body_faces = cylinder_body(SUPPORT_RADIUS_M, 0.0, _SUPPORT_TOP_M, segments=96, rings=10)
     positions = np.c_[rest_uv[:, 0], np.full(len(rest_uv), _SUPPORT_TOP_M + _START_GAP_M), rest_uv[:, 1]]
-    drape = Drape(
+    drape = sheet_drape(
         body_vertices,
         body_faces,
         rest_uv,
         faces,
         positions,
-        np.zeros((0, 2), np.int32),
-        np.tile([[1.0, 0.0]], (len(faces), 1)),
-        np.zeros(len(faces), np.int32),
-        [material],
-        device="cpu",
+        material,
         fps=LAB_FPS,
         substeps=substeps,
         contact_worker=False,

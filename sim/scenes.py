@@ -2,7 +2,7 @@
 
 import numpy as np
 
-__all__ = ["grid_panel", "tube_garment", "cylinder_body", "sphere_body", "tube_on_cylinder"]
+__all__ = ["grid_panel", "tube_garment", "cylinder_body", "sphere_body", "tube_on_cylinder", "sheet_drape"]
 
 
 def grid_panel(width: float, height: float, columns: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
@@ -139,3 +139,34 @@ def tube_on_cylinder(circumference: float = 0.7, **options):
     keys = ("rest_uv", "faces", "positions", "stitches", "grain", "face_material", "materials")
     arrays = [tube[k] for k in keys]
     return Drape(body_vertices, body_faces, *arrays, **{"device": "cpu", **options})
+
+
+def sheet_drape(body_vertices, body_faces, rest_uv, faces, positions, material, **options):
+    """A :class:`sim.drape.Drape` of one unsewn sheet of ``material`` (a preset name or
+    :class:`sim.materials.Material`), warp along the pattern's u axis, on the CPU; ``options`` go to
+    the ``Drape``.
+
+    Parameters
+    ----------
+    body_vertices : (Vb, 3) float32
+    body_faces : (Fb, 3) int32
+    rest_uv : (V, 2) float32
+        Flat sheet, m.
+    faces : (F, 3) int32
+    positions : (V, 3) float32
+        Where it starts, m.
+    """
+    from sim.drape import Drape
+
+    return Drape(
+        body_vertices,
+        body_faces,
+        rest_uv,
+        faces,
+        positions,
+        np.zeros((0, 2), np.int32),
+        np.tile([[1.0, 0.0]], (len(faces), 1)),
+        np.zeros(len(faces), np.int32),
+        [material],
+        **{"device": "cpu", **options},
+    )

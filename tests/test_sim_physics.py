@@ -7,7 +7,7 @@ from scipy.integrate import trapezoid
 from body import default_body
 from sim import BodyCollider, Drape, Model, SolverXPBD, State, material_preset
 from sim.fabric_curve import strain_at
-from sim.scenes import cylinder_body, grid_panel, sphere_body, tube_garment, tube_on_cylinder
+from sim.scenes import cylinder_body, grid_panel, sheet_drape, sphere_body, tube_garment, tube_on_cylinder
 from viewer.size_drape import start_drape
 
 GRAVITY = 9.81
@@ -45,18 +45,7 @@ def test_cloth_dropped_on_a_sphere_rests_on_it_with_nothing_inside():
     body_vertices, body_faces = sphere_body(radius, (0.0, 1.0, 0.0))
     rest_uv, faces = grid_panel(0.6, 0.6, 25, 25)
     positions = np.c_[rest_uv[:, 0] - 0.3, np.full(len(rest_uv), 1.0 + radius + 0.03), rest_uv[:, 1] - 0.3]
-    drape = Drape(
-        body_vertices,
-        body_faces,
-        rest_uv,
-        faces,
-        positions,
-        np.zeros((0, 2), int),
-        np.tile([[1.0, 0.0]], (len(faces), 1)),
-        np.zeros(len(faces), int),
-        ["cotton_jersey"],
-        device="cpu",
-    )
+    drape = sheet_drape(body_vertices, body_faces, rest_uv, faces, positions, "cotton_jersey")
     result = drape.run(max_frames=90)
     distance_to_centre = np.linalg.norm(result.positions - [0.0, 1.0, 0.0], axis=1)
     assert distance_to_centre.min() > radius
