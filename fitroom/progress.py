@@ -38,7 +38,7 @@ class ProgressStep:
         if self._task is not None:
             whole = self.total or 1
             self._owner.live.update(self._task, total=whole, completed=whole, detail=summary)
-        else:
+        elif self._owner.enabled:
             print(f"fitroom: {self.description}: {summary} ({seconds:.0f} s)", file=sys.stderr, flush=True)
 
 
@@ -88,11 +88,4 @@ class Progress:
 
     def step(self, description: str, total: int | None = None) -> ProgressStep:
         """Start a step of ``total`` units (None: of unknown length)."""
-        if not self.enabled:
-            return _SilentStep(self, description, total)
         return ProgressStep(self, description, total)
-
-
-class _SilentStep(ProgressStep):
-    def finish(self, summary: str = "done") -> None:
-        pass
