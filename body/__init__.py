@@ -24,7 +24,7 @@ _EXPORTS = {
     "BodyFileError": "body.model_errors",
     "BodyModelFileError": "body.model_errors",
     "NoBodyRequestError": "body.model_errors",
-    "body_from_photos": "body.photo_estimate",
+    "body_from_photos": "body.photo.estimate",
     "MeasurementRangeError": "body.model_errors",
     "UnknownGenderError": "body.model_errors",
     "UnknownMeasurementError": "body.model_errors",

@@ -100,7 +100,7 @@ def test_body_command_refuses_requests_it_cannot_meet(tmp_path):
 
 
 def test_body_command_passes_photos_through(tmp_path, monkeypatch):
-    import body.photo_estimate
+    import body.photo.estimate
 
     received = {}
 
@@ -108,7 +108,7 @@ def test_body_command_passes_photos_through(tmp_path, monkeypatch):
         received.update(arguments)
         return default_body()
 
-    monkeypatch.setattr(body.photo_estimate, "body_from_photos", fake_body_from_photos)
+    monkeypatch.setattr(body.photo.estimate, "body_from_photos", fake_body_from_photos)
     out = tmp_path / "body.json"
     argv = [
         "--front",

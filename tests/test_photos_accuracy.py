@@ -5,8 +5,8 @@ import pytest
 from PIL import Image
 
 from body import load_body_model
-from body.photo_bench import BENCH_TARGETS_CM, render_bench_person, run_photo_bench
-from body.photo_estimate import body_from_photos
+from body.photo.bench import BENCH_TARGETS_CM, render_bench_person, run_photo_bench
+from body.photo.estimate import body_from_photos
 
 # Each module renders and fits bodies from photos: several seconds a test.
 pytestmark = pytest.mark.slow

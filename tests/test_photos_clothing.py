@@ -10,11 +10,11 @@ import pytest
 
 from body.fit_measurements import body_from_measurements
 from body.model import load_body_model
-from body.photo_bench import render_bench_person
-from body.photo_estimate import estimate_from_photos
-from body.photo_landmarks import LANDMARK_NAMES, detect_person
-from body.photo_skin import skin_likelihood
-from body.photo_targets import photo_targets
+from body.photo.bench import render_bench_person
+from body.photo.estimate import estimate_from_photos
+from body.photo.landmarks import LANDMARK_NAMES, detect_person
+from body.photo.skin import skin_likelihood
+from body.photo.targets import photo_targets
 from viewer.bench_clothes import dress_in_tshirt
 
 # Each module renders and fits bodies from photos: several seconds a test.

@@ -4,17 +4,17 @@ import numpy as np
 import pytest
 
 from body import load_body_model
-from body.photo_errors import (
+from body.photo.errors import (
     NoPersonError,
     NotFrontViewError,
     NotSideViewError,
     PersonCutOffError,
     SeveralPeopleError,
 )
-from body.photo_estimate import estimate_from_photos
-from body.photo_input import photo_from_array
-from body.photo_landmarks import check_view, detect_person
-from body.photo_render import BACKGROUNDS_RGB, render_body_photo
+from body.photo.estimate import estimate_from_photos
+from body.photo.input import photo_from_array
+from body.photo.landmarks import check_view, detect_person
+from body.photo.render import BACKGROUNDS_RGB, render_body_photo
 
 _ARMS_DOWN = np.zeros(72, dtype=np.float32)
 _ARMS_DOWN[16 * 3 + 2], _ARMS_DOWN[17 * 3 + 2] = -0.35, 0.35

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from body.photo_errors import PhotoReadError
-from body.photo_input import MAX_PHOTO_SIDE_PX, load_photo, photo_from_array
+from body.photo.errors import PhotoReadError
+from body.photo.input import MAX_PHOTO_SIDE_PX, load_photo, photo_from_array
 
 
 def _gradient(height, width):

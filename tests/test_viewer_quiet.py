@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from body import default_body, load_body_model
-from body.photo_bench import render_bench_person
+from body.photo.bench import render_bench_person
 
 _THIRD_PARTY = ("[Taichi]", "Warp", "W0000", "I0000", "absl", "TensorFlow", "bad X server", "XNNPACK")
 

@@ -107,7 +107,7 @@ def _field_bench(args) -> dict:
 
 def _photo_bench(args) -> dict:
     """Errors (cm) and time per person of body estimation from rendered front and side photos."""
-    from body.photo_bench import run_photo_bench
+    from body.photo.bench import run_photo_bench
     from viewer.bench_clothes import dress_in_tshirt
 
     dress = dress_in_tshirt if args.clothed else None

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from body.photo_errors import PhotoReadError
+from body.photo.errors import PhotoReadError
 
 __all__ = [
     "Photo",

@@ -4,7 +4,7 @@ The objective, in centimetres at the person so its weights do not depend on imag
 
 - keypoints: BlazePose landmarks against the model's joints and face/foot vertices, robust
   (Geman-McClure) and weighted by BlazePose's visibility;
-- silhouette, split as :mod:`body.photo_targets` explains: *inside* (model vertices outside the
+- silhouette, split as :mod:`body.photo.targets` explains: *inside* (model vertices outside the
   mask, squared distance, trusted everywhere) and *cover* (mask outline points away from the model's
   rim, robust, a fifth of the weight on head and neck). Together they match the body's width at
   every height in each photo; the side photo gives the depths that make chest, waist and hip
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from body.photo_camera import PhotoCamera, focal_length_px, project
-from body.photo_skinning import SkinnedSubset
-from body.photo_targets import COVER_SCALE_CM, KEYPOINT_GROUPS, PhotoTargets
+from body.photo.camera import PhotoCamera, focal_length_px, project
+from body.photo.skinning import SkinnedSubset
+from body.photo.targets import COVER_SCALE_CM, KEYPOINT_GROUPS, PhotoTargets
 
 __all__ = ["PhotoFit", "fit_photos", "FIT_STEPS"]
 

@@ -6,7 +6,7 @@ Masks include hair and clothes. The fit uses them in two ways that treat those d
   larger, never smaller, so this holds everywhere and is weighted fully everywhere.
 - *cover*: every point of the mask's outline must be reached by the model. A loose shirt or hair
   breaks this, so outline points on the head and neck (hair) get a fifth of the weight, outline
-  points whose colour is not the face's skin colour (clothes, see :mod:`body.photo_skin`) none,
+  points whose colour is not the face's skin colour (clothes, see :mod:`body.photo.skin`) none,
   and the fit applies a robust kernel (:data:`COVER_SCALE_CM`) so an outline standing several
   centimetres off the body pulls with a bounded force. Bare arms, legs and neck pull fully; under
   clothes the body is held inside the mask and shaped by what the bare parts, the keypoints and the
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from body.photo_landmarks import LANDMARK_NAMES, PersonDetection
-from body.photo_skin import skin_likelihood
+from body.photo.landmarks import LANDMARK_NAMES, PersonDetection
+from body.photo.skin import skin_likelihood
 
 __all__ = ["PhotoTargets", "photo_targets", "KEYPOINT_GROUPS", "COVER_SCALE_CM", "OUTLINE_POINT_COUNT"]
 

@@ -43,7 +43,7 @@ def render_bench_person(model, betas, rng, image_size=(720, 960), dress=None):
     image_size : (int, int)
     dress : callable, optional
         ``dress(posed_body)`` returns the clothes to photograph the person in, a list of
-        ``(vertices, faces, rgb)`` meshes (see :func:`body.photo_render.render_body_photo`).
+        ``(vertices, faces, rgb)`` meshes (see :func:`body.photo.render.render_body_photo`).
 
     Returns
     -------
@@ -52,8 +52,8 @@ def render_bench_person(model, betas, rng, image_size=(720, 960), dress=None):
     photos : list[Photo]
         Front, then side.
     """
-    from body.photo_input import photo_from_array
-    from body.photo_render import BACKGROUNDS_RGB, SKIN_RGB, render_body_photo
+    from body.photo.input import photo_from_array
+    from body.photo.render import BACKGROUNDS_RGB, SKIN_RGB, render_body_photo
 
     truth = model.body(betas, source="photo benchmark")
     posed = model.body(betas, _standing_pose(rng))
@@ -121,8 +121,8 @@ def run_photo_bench(n_people=8, seed=0, image_size=(720, 960), overlay_dir=None,
 
     from body.fit_measurements import body_from_measurements
     from body.model import load_body_model
-    from body.photo_errors import PhotoError
-    from body.photo_estimate import estimate_from_photos
+    from body.photo.errors import PhotoError
+    from body.photo.estimate import estimate_from_photos
 
     rng = np.random.default_rng(seed)
     people = []

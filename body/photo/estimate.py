@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from body.photo_errors import PhotoHeightError
-from body.photo_input import Photo, load_photo
+from body.photo.errors import PhotoHeightError
+from body.photo.input import Photo, load_photo
 
 __all__ = ["body_from_photos", "estimate_from_photos", "PHOTO_HEIGHT_RANGE_CM"]
 
@@ -88,10 +88,10 @@ def estimate_from_photos(
     Other parameters are those of :func:`body_from_photos`.
     """
     from body.model import load_body_model
-    from body.photo_fit import fit_photos
-    from body.photo_landmarks import check_view, detect_person
-    from body.photo_overlay import draw_fit_overlay, write_fit_overlay
-    from body.photo_targets import photo_targets
+    from body.photo.fit import fit_photos
+    from body.photo.landmarks import check_view, detect_person
+    from body.photo.overlay import draw_fit_overlay, write_fit_overlay
+    from body.photo.targets import photo_targets
 
     if height_cm is not None and not PHOTO_HEIGHT_RANGE_CM[0] <= height_cm <= PHOTO_HEIGHT_RANGE_CM[1]:
         low, high = PHOTO_HEIGHT_RANGE_CM

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from body.photo_errors import (
+from body.photo.errors import (
     NoPersonError,
     NotFrontViewError,
     NotSideViewError,

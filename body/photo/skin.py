@@ -9,7 +9,7 @@ Mahalanobis distance against the face's own spread.
 
 import numpy as np
 
-from body.photo_landmarks import LANDMARK_NAMES
+from body.photo.landmarks import LANDMARK_NAMES
 
 __all__ = ["skin_likelihood", "SKIN_DISTANCE"]
 
