@@ -60,6 +60,7 @@ COMMANDS = (
     "pattern",
     "fabric",
     "bench",
+    "batch",
 )
 
 

@@ -13,8 +13,11 @@ __all__ = [
     "HelpFormatter",
     "add_solver_arguments",
     "add_drape_arguments",
+    "add_material_argument",
     "add_size_argument",
     "add_sizes_argument",
+    "add_rule_argument",
+    "load_rule_argument",
     "size_help",
     "check_material",
     "parse_sizes",
@@ -63,8 +66,6 @@ def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> None:
     """Add ``--body``, ``--pattern``, ``--material`` and the solver arguments."""
-    from sim.materials import MATERIALS
-
     parser.add_argument(
         "--body",
         required=body_required,
@@ -77,6 +78,14 @@ def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> 
         metavar="NAME|FILE",
         help="bundled pattern name (see 'fitroom patterns') or pattern file",
     )
+    add_material_argument(parser)
+    add_solver_arguments(parser)
+
+
+def add_material_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--material`` (one fabric for every panel; default: each panel's own)."""
+    from sim.materials import MATERIALS
+
     parser.add_argument(
         "--material",
         default=None,
@@ -84,7 +93,6 @@ def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> 
         help=f"fabric for every panel: {', '.join(MATERIALS)}, or a fabric file (.json, the fields of "
         "a preset) (default: each panel's own fabric)",
     )
-    add_solver_arguments(parser)
 
 
 def size_help(what: str, made_to_measure=True) -> str:
@@ -117,6 +125,24 @@ def add_sizes_argument(parser: argparse.ArgumentParser) -> None:
         help=size_help("comma-separated sizes to drape")
         + f" (default: {','.join(FIT_SIZES)}, or the size an ungraded pattern file is drawn in)",
     )
+
+
+def add_rule_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--rule`` (a rule.json from ``fitroom calibrate``; default: the built-in rule)."""
+    parser.add_argument(
+        "--rule",
+        default=None,
+        metavar="RULE.json",
+        help="recommendation rule written by 'fitroom calibrate' (default: the built-in rule, at most "
+        "110 %% stretch and no negative ease at chest, waist and hip)",
+    )
+
+
+def load_rule_argument(path: str | None):
+    """The :class:`viewer.fit_report.FitRule` in ``--rule`` ``path``, or the default rule when None."""
+    from viewer.fit_report import DEFAULT_RULE, load_fit_rule
+
+    return DEFAULT_RULE if path is None else load_fit_rule(path)
 
 
 def check_material(name: str | None) -> None:
@@ -201,13 +227,16 @@ def fit_extra(args, body) -> dict:
     return {"pattern": args.pattern, "body": body.to_dict(), "material": args.material, "device": args.device}
 
 
-def drape_and_report(args, sizes_text: str | None, default_sizes) -> int:
+def drape_and_report(args, sizes_text: str | None, default_sizes, rule=None) -> int:
     """Check the request, drape the sizes asked for, write the fit files into ``args.out`` (all of
-    them or, when stopped, none) and print the fit table and what was written."""
+    them or, when stopped, none) and print the fit table and what was written.
+
+    ``rule`` is the recommendation rule (:class:`viewer.fit_report.FitRule`; None: the default rule).
+    """
     from fitroom.files import staged_folder
     from fitroom.output_paths import check_output_folder
     from viewer.fit_outputs import print_fit, write_fit_outputs
-    from viewer.fit_report import NO_SIZE_EXIT_STATUS
+    from viewer.fit_report import DEFAULT_RULE, NO_SIZE_EXIT_STATUS
 
     out_dir = check_output_folder(args.out)
     check_material(args.material)
@@ -215,6 +244,8 @@ def drape_and_report(args, sizes_text: str | None, default_sizes) -> int:
     body = load_body_argument(args.body)
     drapes = drape_from_args(args, body, sizes)
     with staged_folder(out_dir) as stage:
-        document, staged = write_fit_outputs(body, drapes, stage, fit_extra(args, body))
+        document, staged = write_fit_outputs(
+            body, drapes, stage, fit_extra(args, body), rule=rule or DEFAULT_RULE
+        )
     print_fit(document, [out_dir / path.name for path in staged])
     return NO_SIZE_EXIT_STATUS if document["recommended_size"] is None else 0

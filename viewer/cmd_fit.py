@@ -1,6 +1,13 @@
 """``fitroom fit``: drape each size of a pattern on a body and recommend one."""
 
-from viewer.cmd_args import FIT_SIZES, add_drape_arguments, add_sizes_argument, drape_and_report
+from viewer.cmd_args import (
+    FIT_SIZES,
+    add_drape_arguments,
+    add_rule_argument,
+    add_sizes_argument,
+    drape_and_report,
+    load_rule_argument,
+)
 
 __all__ = ["add_parser", "run"]
 
@@ -16,7 +23,8 @@ def add_parser(subparsers) -> None:
     add_drape_arguments(parser)
     add_sizes_argument(parser)
     parser.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    add_rule_argument(parser)
 
 
 def run(args) -> int:
-    return drape_and_report(args, args.sizes, FIT_SIZES)
+    return drape_and_report(args, args.sizes, FIT_SIZES, load_rule_argument(args.rule))

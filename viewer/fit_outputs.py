@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from viewer.cmd_args import file_label
-from viewer.fit_report import fit_table, recommend_size, write_fit_json
+from viewer.fit_report import DEFAULT_RULE, fit_table, recommend_size, write_fit_json
 from viewer.garment_export import write_garment_glb, write_garment_ply
 from viewer.pictures import render_drape, render_sizes
 
@@ -25,7 +25,9 @@ def write_size_files(body, drape, out_dir, meshes=True) -> list[Path]:
     return written
 
 
-def write_fit_outputs(body, drapes, out_dir, extra: dict, meshes=True) -> tuple[dict, list[Path]]:
+def write_fit_outputs(
+    body, drapes, out_dir, extra: dict, meshes=True, rule=DEFAULT_RULE
+) -> tuple[dict, list[Path]]:
     """Write every per-size file, ``sizes.png`` and ``fit.json``.
 
     Parameters
@@ -36,6 +38,8 @@ def write_fit_outputs(body, drapes, out_dir, extra: dict, meshes=True) -> tuple[
     out_dir : str or Path
     extra : dict
         Top-level keys added to ``fit.json`` (pattern, body, material, device).
+    rule : viewer.fit_report.FitRule
+        The recommendation rule's thresholds (default: ``DEFAULT_RULE``).
 
     Returns
     -------
@@ -47,12 +51,12 @@ def write_fit_outputs(body, drapes, out_dir, extra: dict, meshes=True) -> tuple[
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     summaries = {drape.size: drape.summary for drape in drapes}
-    recommended, reason = recommend_size(summaries)
+    recommended, reason = recommend_size(summaries, rule)
     written = [out_dir / "fit.json", out_dir / "sizes.png"]
     for drape in drapes:
         written += write_size_files(body, drape, out_dir, meshes)
     render_sizes(body, drapes, written[1])
-    document = write_fit_json(written[0], summaries, recommended, reason, extra)
+    document = write_fit_json(written[0], summaries, recommended, reason, extra, rule)
     return document, written
 
 

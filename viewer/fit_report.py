@@ -10,6 +10,10 @@ each girth the drape goes round,
   tops are worn with up to about 10 % stretch before the fabric visibly pulls and shows drag lines), and
 * keeps a girth ease (the garment's girth round the body minus the body's) of at least ``MIN_EASE_CM``.
 
+Those two thresholds per girth are the rule's parameters (:class:`FitRule`); ``DEFAULT_RULE`` holds the
+values above at every girth, and ``fitroom calibrate`` fits them per girth to what customers said
+(``--rule rule.json`` on ``fitroom fit`` and ``fitroom batch``). Every rule is applied by this module.
+
 The p95 strain over the whole garment is reported beside it but not used: it is dominated by the
 shoulders, where every size hangs its own weight. When no size passes, the loosest (last) size is
 recommended and the reason says that every size is tight. When no size can be judged, none is
@@ -17,15 +21,26 @@ recommended (the command exits 3).
 """
 
 import json
+from pathlib import Path
 
 import numpy as np
+import pydantic
 
+from fitroom.errors import FitroomError
 from fitroom.files import atomic_path
+from fitroom.schema import Finite, validated
 
 __all__ = [
     "GIRTH_STRAIN_LIMIT_PCT",
     "MIN_EASE_CM",
     "NO_SIZE_EXIT_STATUS",
+    "GIRTHS",
+    "GirthTolerance",
+    "FitRule",
+    "DEFAULT_RULE",
+    "RuleFileError",
+    "load_fit_rule",
+    "tight_girths",
     "recommend_size",
     "write_fit_json",
     "fit_table",
@@ -35,18 +50,88 @@ GIRTH_STRAIN_LIMIT_PCT = 110.0
 MIN_EASE_CM = 0.0
 # The exit status of a command whose drapes ran but could recommend no size (2 is for bad input).
 NO_SIZE_EXIT_STATUS = 3
+# The girths a rule judges, in the order fit tables show them.
+GIRTHS = ("chest", "waist", "hip")
 
 
-def _tight_girths(summary: dict) -> list[str]:
-    """Where a size fails the rule, with the figure (``chest 117 %``, ``waist ease -0.4 cm``)."""
+class GirthTolerance(pydantic.BaseModel):
+    """What one girth tolerates: the most mean stretch round the body, in % (100 = unstretched), and the
+    least girth ease, in cm."""
+
+    model_config = pydantic.ConfigDict(extra="forbid")
+    max_strain_pct: Finite = pydantic.Field(ge=100.0, le=300.0)
+    min_ease_cm: Finite = pydantic.Field(ge=-30.0, le=30.0)
+
+
+class FitRule(pydantic.BaseModel):
+    """The recommendation rule's parameters: a :class:`GirthTolerance` per girth; ``calibration`` says
+    where a calibrated rule came from (``fitroom calibrate`` writes it; the rule ignores it)."""
+
+    model_config = pydantic.ConfigDict(extra="forbid")
+    chest: GirthTolerance
+    waist: GirthTolerance
+    hip: GirthTolerance
+    calibration: dict | None = None
+
+    def tolerance(self, girth: str) -> GirthTolerance:
+        return getattr(self, girth)
+
+
+DEFAULT_RULE = FitRule(
+    **{
+        name: GirthTolerance(max_strain_pct=GIRTH_STRAIN_LIMIT_PCT, min_ease_cm=MIN_EASE_CM)
+        for name in GIRTHS
+    }
+)
+
+
+class RuleFileError(FitroomError):
+    """A rule file (``--rule``) that is missing, not JSON, or outside the rule's schema."""
+
+
+def load_fit_rule(path: str | Path) -> FitRule:
+    """The :class:`FitRule` in the JSON file at ``path`` (as ``fitroom calibrate`` writes it).
+
+    Raises
+    ------
+    RuleFileError
+        The file is missing or unreadable, not JSON, or a threshold is missing or out of range.
+    """
+    where = f"Rule file '{path}'"
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleFileError(
+            f"{where} cannot be read ({error.__class__.__name__}); give a rule.json "
+            "written by 'fitroom calibrate'."
+        ) from None
+    except json.JSONDecodeError as error:
+        raise RuleFileError(
+            f"{where} is not JSON ({error.msg} at line {error.lineno}); give a rule.json "
+            "written by 'fitroom calibrate'."
+        ) from None
+    return validated(FitRule, data, where, RuleFileError)
+
+
+def tight_girths(summary: dict, rule: FitRule = DEFAULT_RULE) -> list[str]:
+    """Where a size fails ``rule``, with the figure (``chest 117 %``, ``waist ease -0.4 cm``); empty when
+    it passes."""
     tight = []
     for name, strain in summary["girth_strain_pct"].items():
-        if strain is not None and strain > GIRTH_STRAIN_LIMIT_PCT:
+        if strain is not None and strain > rule.tolerance(name).max_strain_pct:
             tight.append(f"{name} {strain:.0f} %")
     for name, ease in summary["ease_cm"].items():
-        if ease is not None and ease < MIN_EASE_CM:
+        if ease is not None and ease < rule.tolerance(name).min_ease_cm:
             tight.append(f"{name} ease {ease:+.1f} cm")
     return tight
+
+
+def _limits(rule: FitRule, girths: list[str], field: str, unit: str) -> str:
+    """``110 %`` when the girths share one threshold, else ``chest 106 %, waist 112 %``."""
+    values = [getattr(rule.tolerance(name), field) for name in girths]
+    if len(set(values)) == 1:
+        return f"{values[0]:.0f}{unit}"
+    return ", ".join(f"{name} {value:.0f}{unit}" for name, value in zip(girths, values, strict=True))
 
 
 def _why_not_judged(summary: dict) -> str | None:
@@ -63,8 +148,8 @@ def _listing(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def recommend_size(summaries: dict[str, dict]) -> tuple[str | None, str]:
-    """Apply the rule to per-size summaries (in size order, smallest first).
+def recommend_size(summaries: dict[str, dict], rule: FitRule = DEFAULT_RULE) -> tuple[str | None, str]:
+    """Apply ``rule`` to per-size summaries (in size order, smallest first).
 
     Only sizes whose drape is ``ok`` and measured at one girth at least are judged; each one left out
     is named in the reason with why.
@@ -74,6 +159,8 @@ def recommend_size(summaries: dict[str, dict]) -> tuple[str | None, str]:
     summaries : dict[str, dict]
         Size label -> summary: ``DrapeResult.summary()`` with :func:`viewer.girth_fit.girth_fit`'s
         figures and the verdict (:class:`viewer.size_drape.SizeDrape`'s ``summary``).
+    rule : FitRule
+        The thresholds per girth (default: ``DEFAULT_RULE``).
 
     Returns
     -------
@@ -86,17 +173,18 @@ def recommend_size(summaries: dict[str, dict]) -> tuple[str | None, str]:
     if not judged:
         return None, f"No size can be recommended. {notes}"
     for size, summary in judged.items():
-        if not _tight_girths(summary):
+        if not tight_girths(summary, rule):
             measured = [name for name, girth in summary["girths"].items() if girth["measured"]]
             figures = ", ".join(f"{name} {summary['girth_strain_pct'][name]:.0f} %" for name in measured)
             reason = (
                 f"{size} is the smallest size that stretches the fabric at most "
-                f"{GIRTH_STRAIN_LIMIT_PCT:.0f} % round the body ({figures}) with room to spare "
-                f"(ease >= {MIN_EASE_CM:.0f} cm) at the {_listing(measured)}."
+                f"{_limits(rule, measured, 'max_strain_pct', ' %')} round the body ({figures}) with room "
+                f"to spare (ease >= {_limits(rule, measured, 'min_ease_cm', ' cm')}) at the "
+                f"{_listing(measured)}."
             )
             return size, f"{reason} {notes}".strip()
     size = list(judged)[-1]
-    figures = "tight at " + ", ".join(_tight_girths(judged[size]))
+    figures = "tight at " + ", ".join(tight_girths(judged[size], rule))
     if len(judged) == 1:
         return size, f"{size} is {figures}; try a larger size. {notes}".strip()
     reason = f"Every size is tight; {size} is the loosest tried ({figures}). Try a larger size."
@@ -115,15 +203,18 @@ def _json_ready(value):
     return value
 
 
-def write_fit_json(path, summaries: dict[str, dict], recommended: str, reason: str, extra: dict) -> dict:
-    """Write ``fit.json``: one top-level entry per size, ``recommended_size``, the reason and ``extra`` keys.
+def write_fit_json(
+    path, summaries: dict[str, dict], recommended: str, reason: str, extra: dict, rule: FitRule = DEFAULT_RULE
+) -> dict:
+    """Write ``fit.json``: one top-level entry per size, ``recommended_size``, the reason, the ``rule``
+    that chose it (its thresholds per girth) and ``extra`` keys.
 
     ``sizes`` lists the size keys in draping order (smallest first).
     """
     document = {
         "recommended_size": recommended,
         "reason": reason,
-        "rule": {"girth_strain_limit_pct": GIRTH_STRAIN_LIMIT_PCT, "min_ease_cm": MIN_EASE_CM},
+        "rule": rule.model_dump(exclude_none=True),
         "sizes": list(summaries),
         **extra,
         **_json_ready(summaries),
