@@ -42,6 +42,7 @@ __all__ = [
     "girth_heights",
     "measure_body",
     "plan_measurements",
+    "torso_girth_cm",
 ]
 
 ALL_MEASUREMENT_KEYS = (
@@ -536,3 +537,22 @@ def measure_body(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarray) ->
     plan = plan_measurements(vertices, faces, joints)
     measured = evaluate_plan(plan, vertices, joints)
     return {key: round(measured[key], 2) for key in ALL_MEASUREMENT_KEYS}
+
+
+def torso_girth_cm(
+    vertices: np.ndarray, faces: np.ndarray, joints: np.ndarray, height: float
+) -> float | None:
+    """Torso girth (cm) at ``height`` (y, m), as a tape round the trunk reads it (the convex hull of the
+    torso's cross-section, arms left out); None where the plane misses the torso (between the legs).
+
+    Parameters
+    ----------
+    vertices : (V, 3) float
+        Rest-pose mesh, metres, Y up.
+    faces : (F, 3) int
+    joints : (24, 3) float
+    height : float
+        m.
+    """
+    girth = _Planner(vertices, faces, joints).torso_girth(float(height))
+    return None if girth is None else 100.0 * girth.length

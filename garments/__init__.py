@@ -26,6 +26,7 @@ _EXPORTS = {
     "mesh_pattern": "garments.meshing",
     "place_garment": "garments.placement",
     "make_garment": "garments.make",
+    "waistline_vertices": "garments.waistline",
     "MADE_TO_MEASURE": "garments.grading",
     "AS_DRAWN": "garments.pattern",
     "draw_pattern": "garments.pattern_drawing",

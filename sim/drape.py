@@ -16,6 +16,7 @@ from sim.body_collider import BodyCollider
 from sim.contact_worker import CONTACT_WORKER_MIN_VERTICES, ContactWorker, contact_worker_available
 from sim.device import init_taichi
 from sim.errors import DrapeInputError
+from sim.height_hold import HeightHold
 from sim.metrics import face_deformation, principal_strain, principal_stress, ring_gap
 from sim.model import Model
 from sim.result import DrapeResult
@@ -99,6 +100,12 @@ class Drape:
         80, while 10 read about twenty points high at the 95th percentile. Pass 10
         where interactivity matters more than the strain figures.
     self_collision : bool
+    hold : (H,) int, optional
+        Vertices (a skirt's or trousers' waistline) held at their starting height while the garment is
+        sewn, then lowered until the body carries them (:mod:`sim.height_hold`); the drape is not at
+        rest before the hold has ended.
+    hold_lowest : float, optional
+        Height (y, m) at which the lowered hold lets go whatever it carries; by default the floor.
     contact_worker : bool, optional
         Build self-contact lists one frame ahead in a second process (:mod:`sim.contact_worker`). By
         default, on the CPU for garments of at least 2,000 vertices when two cores are free to use.
@@ -127,6 +134,8 @@ class Drape:
         fps: float = 60,
         substeps: int = 20,
         self_collision: bool = True,
+        hold: np.ndarray | None = None,
+        hold_lowest: float | None = None,
         contact_worker: bool | None = None,
     ):
         if not fps > 0:
@@ -150,16 +159,21 @@ class Drape:
             low, high = np.maximum(low, body_low), np.minimum(high, body_high)
         self.collider = BodyCollider(body_vertices, body_faces, low, high)
         # The floor is where the body stands: the soles of its feet.
+        floor = float(body_vertices[:, 1].min())
         self.solver = SolverXPBD(
             self.model,
             self.collider,
             self_collision,
             substeps=self.base_substeps,
-            floor_height=float(body_vertices[:, 1].min()),
+            floor_height=floor,
         )
         # Velocities are clamped, so a frame moves no vertex further than this unless it blew up.
         self._jump_limit = _BLOW_UP_JUMP_M + self.solver.max_speed / self.fps
         self.state = State(positions)
+        held = np.zeros(0, np.int64) if hold is None else np.asarray(hold, np.int64).ravel()
+        if held.size and (held.min() < 0 or held.max() >= len(positions)):
+            raise DrapeInputError("hold names vertices that do not exist.")
+        self.hold = HeightHold(held, positions[held, 1], floor if hold_lowest is None else hold_lowest, fps)
         self._frame_start = State(positions)
         self._contact_margin = 0.25 * self.model.max_edge
         self.contacts = self.solver.make_contacts(self.model.thickness + self._contact_margin)
@@ -193,8 +207,9 @@ class Drape:
 
     @property
     def settled(self) -> bool:
-        """At most 1.5 % of the vertices moved more than 0.5 mm in the last frame."""
-        return self.frames > 0 and self.last_moved_share <= SETTLE_SHARE
+        """Nothing is held any more, and at most 1.5 % of the vertices moved more than 0.5 mm in the
+        last frame."""
+        return self.frames > 0 and self.hold.released and self.last_moved_share <= SETTLE_SHARE
 
     def set_body(self, vertices: np.ndarray) -> None:
         """Move the body (same topology) before the next frame; cloth in contact is carried by friction.
@@ -241,6 +256,7 @@ class Drape:
                 self.dropped_frames += 1
                 break
             self.solver.substeps *= 2
+        self.hold.apply(self.state, self.frames)
         self._last_largest_step = largest_um * 1e-6
         self._drift_since_contacts += self._last_largest_step
         if self._body_moving:

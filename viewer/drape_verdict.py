@@ -74,7 +74,8 @@ def drape_verdict(garment, result, girths: dict[str, dict]) -> tuple[str, list[s
     result : sim.DrapeResult
         Its positions, strain, seams, settling and ``floor_height_m`` (the floor it was draped over).
     girths : dict
-        ``girths`` of :func:`viewer.girth_fit.girth_fit`: name -> {``covered``, ``measured``, ...}.
+        ``girths`` of :func:`viewer.girth_fit.girth_fit`: name -> {``covered``, ``measured``, ...}; the
+        waist of a garment worn from the waist also has ``below_hip``.
 
     Returns
     -------
@@ -102,18 +103,23 @@ def drape_verdict(garment, result, girths: dict[str, dict]) -> tuple[str, list[s
             f"{stretched_pct:.1f} % of the cloth is stretched beyond {OVERSTRETCH_PCT:.0f} % "
             f"(up to {float(np.max(result.strain_pct)):.0f} %), more than any fabric gives"
         )
+    worn_from_waist = "below_hip" in girths.get("waist", {})
     lost = [
         name
         for name, girth in girths.items()
         if girth["covered"] and not girth["measured"] and not girth["rode_up"]
     ]
-    if lost:
+    if worn_from_waist and girths["waist"]["below_hip"]:
+        reasons.append("it slid off: its waistband fell below the hip")
+        lost = lost or ["waist"]
+    elif lost:
         reasons.append(f"it slid off: it no longer goes round the body at the {' and '.join(lost)}")
     on_floor = float(np.mean(positions[:, 1] < result.floor_height_m + FLOOR_BAND_M))
     if on_floor > FLOOR_SHARE:
         reasons.append(f"{100.0 * on_floor:.0f} % of it lies on the floor")
     placed_top = float(np.percentile(np.asarray(garment.positions)[:, 1], 98))
     top = float(np.percentile(positions[:, 1], 98))
-    if placed_top - top > SLID_DOWN_M and not lost:
+    # A garment worn from the waist may slide down to the hips; its waistband says whether it slid off.
+    if placed_top - top > SLID_DOWN_M and not lost and not worn_from_waist:
         reasons.append(f"it slid {100.0 * (placed_top - top):.0f} cm down the body from where it was placed")
     return ("failed" if reasons else "ok"), reasons

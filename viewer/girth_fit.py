@@ -7,11 +7,17 @@ waist and the hip, not the chest; a tank top with deep armholes may not cover th
 going round, an armhole below the chest being no gap, but not for the garment's girth). A covered girth
 that is not measured, and that the garment has not simply ridden up above, is a garment that slid off:
 the recommendation never rests on it (:mod:`viewer.drape_verdict`).
+
+A garment worn from the waist (a skirt, trousers: :func:`garments.waistline_vertices`) is judged at its
+waistband wherever the band came to rest: a band looser than the waist slides down until the body
+fills it and is worn there, as real skirts are. Its waist figures are then read at the band, against
+the body's own girth at that height, and it has slid off only when the band fell below the hip.
 """
 
 import numpy as np
 
-from sim.girth_section import horizontal_section
+from body.measure import torso_girth_cm
+from sim.girth_section import SECTION_SECTORS, horizontal_section
 
 __all__ = ["girth_fit", "GIRTH_BAND_M", "GOES_ROUND_SHARE", "COVER_MARGIN_M", "PLACED_ROUND_SHARE"]
 
@@ -29,6 +35,7 @@ PLACED_ROUND_SHARE = 0.75
 # Parts that are cut by a girth plane without going round the trunk (a sleeve beside the chest).
 _NOT_ROUND_THE_TRUNK = ("left_arm", "right_arm", "neck")
 _BODY_SLICE_M = 0.01
+_SAMPLES_PER_SEGMENT = 4
 
 
 def _faces_except(garment, parts: tuple[str, ...]) -> np.ndarray:
@@ -44,7 +51,40 @@ def _body_axis(body, height: float) -> np.ndarray:
     return vertices[near][:, [0, 2]].mean(axis=0) if near.any() else vertices[:, [0, 2]].mean(axis=0)
 
 
-def girth_fit(garment, result, body, heights: dict[str, float]) -> dict[str, dict]:
+def _waistband_reading(positions: np.ndarray, waistline: np.ndarray, body) -> tuple[float, float, float]:
+    """Where a waistband is worn and how long it is: a tape laid along the band, not a level cut (a
+    band caught on the hips tilts).
+
+    Returns
+    -------
+    height_m : float
+        Median height of the waistline, m.
+    length_m : float
+        Length of the waistline taken round the body in order of direction, m.
+    round_share : float
+        Share of the ``SECTION_SECTORS`` directions round the body's axis that the band passes.
+    """
+    points = positions[waistline]
+    height = float(np.median(points[:, 1]))
+    # The band is seen from the pelvis: at the hips the arms' hands share the level, not the axis.
+    pelvis = np.asarray(body.joint("pelvis"))[[0, 2]]
+    angles = np.arctan2(points[:, 2] - pelvis[1], points[:, 0] - pelvis[0])
+    ring = points[np.argsort(angles)]
+    following = np.roll(ring, -1, axis=0)
+    length = float(np.linalg.norm(following - ring, axis=1).sum())
+    # Directions are read along the band between its vertices, so a coarse mesh leaves no gaps.
+    along = np.linspace(0.0, 1.0, _SAMPLES_PER_SEGMENT, endpoint=False)
+    samples = (ring[:, None, :] + along[None, :, None] * (following - ring)[:, None, :]).reshape(-1, 3)
+    sample_angles = np.arctan2(samples[:, 2] - pelvis[1], samples[:, 0] - pelvis[0])
+    sectors = (
+        np.floor((sample_angles + np.pi) / (2.0 * np.pi) * SECTION_SECTORS).astype(int) % SECTION_SECTORS
+    )
+    return height, length, float(len(np.unique(sectors))) / SECTION_SECTORS
+
+
+def girth_fit(
+    garment, result, body, heights: dict[str, float], waistline: np.ndarray | None = None
+) -> dict[str, dict]:
     """Strain, girth ease and measurability of the drape at each girth.
 
     Parameters
@@ -57,15 +97,20 @@ def girth_fit(garment, result, body, heights: dict[str, float]) -> dict[str, dic
         Its ``vertices`` (Vb, 3) m and ``measurements_cm`` (the girths, cm).
     heights : dict[str, float]
         Girth name -> height (y, m) where the body's girth was measured.
+    waistline : (W,) int, optional
+        The waistline of a garment worn from the waist (the vertices the drape held while it settled).
 
     Returns
     -------
     dict
-        ``girth_strain_pct`` {name: %} (area-weighted mean strain of the trunk fabric in a +-2 cm band),
-        ``ease_cm`` {name: cm} (the garment's girth, the length of its horizontal cut round the body,
-        minus the body's girth), each None where the girth is not measured; and ``girths`` {name:
+        ``girth_strain_pct`` {name: %} (area-weighted mean strain of the trunk fabric in a +-2 cm band;
+        at a waistband, of the faces along its top), ``ease_cm`` {name: cm} (the garment's girth, the
+        length of its horizontal cut round the body or of its waistband, minus the body's girth
+        there), each None where the girth is not measured; and ``girths`` {name:
         {``covered``, ``measured``, ``garment_girth_cm``, ``round_share``, ``rode_up`` (the garment now
-        ends above it)}}.
+        ends above it), ``height_m`` (where it was read), ``worn_below_cm`` (how far below the body's
+        girth that is) and, for the waist of a garment worn from the waist, ``below_hip`` (its band fell
+        below the hip)}}.
     """
     trunk = _faces_except(garment, _NOT_ROUND_THE_TRUNK)
     faces = garment.faces[trunk]
@@ -78,21 +123,32 @@ def girth_fit(garment, result, body, heights: dict[str, float]) -> dict[str, dic
     area = np.asarray(result.face_area_m2)[trunk]
     strain = np.asarray(result.strain_pct)[trunk]
     figures = {"girth_strain_pct": {}, "ease_cm": {}, "girths": {}}
-    for name, height in heights.items():
-        axis = _body_axis(body, height)
+    waistline = np.asarray([] if waistline is None else waistline, np.int64)
+    for name, girth_height in heights.items():
+        placed_axis = _body_axis(body, girth_height)
         reached = bool(
             len(placed_heights)
-            and placed_heights.min() + COVER_MARGIN_M <= height <= placed_heights.max() - COVER_MARGIN_M
+            and placed_heights.min() + COVER_MARGIN_M <= girth_height <= placed_heights.max() - COVER_MARGIN_M
         )
         covered = (
-            reached and horizontal_section(garment.positions, faces, height, axis)[1] >= PLACED_ROUND_SHARE
+            reached
+            and horizontal_section(garment.positions, faces, girth_height, placed_axis)[1]
+            >= PLACED_ROUND_SHARE
         )
-        length_m, _ = horizontal_section(positions, faces, height, axis)
-        round_share = horizontal_section(positions, garment.faces[wrapping], height, axis)[1]
-        measured = round_share >= GOES_ROUND_SHARE
-        band = np.abs(centre_heights - height) <= GIRTH_BAND_M
+        if name == "waist" and len(waistline):
+            height, length_m, round_share = _waistband_reading(positions, waistline, body)
+            band = np.isin(faces, waistline).any(axis=1)
+            body_girth = torso_girth_cm(body.vertices, body.faces, body.joints, height)
+        else:
+            height, axis = girth_height, placed_axis
+            length_m, _ = horizontal_section(positions, faces, height, axis)
+            round_share = horizontal_section(positions, garment.faces[wrapping], height, axis)[1]
+            band = np.abs(centre_heights - height) <= GIRTH_BAND_M
+            body_girth = body.measurements_cm.get(name)
+        below_hip = name == "waist" and len(waistline) > 0 and "hip" in heights and height < heights["hip"]
+        # A waistband below the hip goes round the legs, or lies on the floor: not round the waist.
+        measured = round_share >= GOES_ROUND_SHARE and not below_hip
         strain_pct = float(np.dot(strain[band], area[band]) / area[band].sum()) if measured else None
-        body_girth = body.measurements_cm.get(name)
         ease = 100.0 * length_m - body_girth if measured and body_girth is not None else None
         figures["girth_strain_pct"][name] = strain_pct
         figures["ease_cm"][name] = None if ease is None else round(float(ease), 2)
@@ -102,5 +158,9 @@ def girth_fit(garment, result, body, heights: dict[str, float]) -> dict[str, dic
             "garment_girth_cm": round(100.0 * length_m, 2) if measured else None,
             "round_share": round(round_share, 3),
             "rode_up": bool(height < trunk_bottom + COVER_MARGIN_M),
+            "height_m": round(float(height), 4),
+            "worn_below_cm": round(100.0 * float(girth_height - height), 1),
         }
+        if name == "waist" and len(waistline):
+            figures["girths"][name]["below_hip"] = bool(below_hip)
     return figures

@@ -45,7 +45,7 @@ def render_drape(body, drape, path, map_name="strain", view_size=(800, 1000)) ->
 
 
 def render_sizes(body, drapes, path, map_name="strain", tile_size=(420, 760)) -> None:
-    """Write a PNG of the sizes side by side: same camera, same colour scale, one colour bar.
+    """Write a PNG of the sizes side by side: one camera and scale, one colour scale, one colour bar.
 
     Parameters
     ----------
@@ -68,16 +68,20 @@ def render_sizes(body, drapes, path, map_name="strain", tile_size=(420, 760)) ->
         window_size=(int(tile_size[0] * (count + bar_weight)), tile_size[1]),
         border=False,
     )
+    framed = None
     for column, drape in enumerate(drapes):
         plotter.subplot(0, column)
         scene = FitScene(body.vertices, body.faces, plotter=plotter)
+        if framed is None:
+            # One camera and scale for every tile, so that the sizes compare.
+            framed = scene.framed_points([d.result.positions for d in drapes])
         scene.show_garment(
             drape.result.positions, drape.garment.faces, drape.result, map_name, show_bar=False
         )
         scene.caption(f"{drape.size}", name=f"size{column}", position="upper_edge", size=20)
         scene.caption(_map_caption(drape, map_name), name=f"stats{column}", position="lower_left", size=9)
         _verdict_caption(scene, drape, f"verdict{column}", size=9)
-        scene.front_camera()
+        scene.front_camera(points=framed)
     spec = fit_map(map_name)
     if spec is not None:
         plotter.subplot(0, count)

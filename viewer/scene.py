@@ -8,7 +8,7 @@ import numpy as np
 
 from viewer.fit_maps import FitMap, fit_map
 
-__all__ = ["FitScene", "SKIN_COLOUR", "FABRIC_COLOUR", "garment_polydata", "vertex_values"]
+__all__ = ["FitScene", "SKIN_COLOUR", "FABRIC_COLOUR", "FRAME_MARGIN_M", "garment_polydata", "vertex_values"]
 
 _DISPLAY = "displayed_map"
 # vtkCornerAnnotation's corner numbers for PyVista's named text positions.
@@ -26,6 +26,8 @@ _CORNERS = {
 SKIN_COLOUR = "#d8a88a"
 FABRIC_COLOUR = "#c9d3e6"
 BACKGROUND = "#f4f4f2"
+# Cloth this far outside the body's box is not framed (it fell and slid away over the floor).
+FRAME_MARGIN_M = 0.3
 
 
 def _quiet_vtk() -> None:
@@ -206,17 +208,36 @@ class FitScene:
         else:
             actor.SetText(_CORNERS[position], text)
 
+    def framed_points(self, garments: list[np.ndarray] | None = None) -> np.ndarray:
+        """(N, 3) points a camera frames: the body, and the garment cloth near it.
+
+        Cloth further than ``FRAME_MARGIN_M`` from the body's box (a garment that fell and slid away
+        over the floor) is left out of the frame, so the body keeps its size in the picture.
+        ``garments`` (each (V, 3) m) replaces this scene's own garment, to frame several sizes alike.
+        """
+        body = np.asarray(self.body_mesh.points)
+        if garments is None:
+            garments = [] if self.garment_mesh is None else [np.asarray(self.garment_mesh.points)]
+        low, high = body.min(axis=0) - FRAME_MARGIN_M, body.max(axis=0) + FRAME_MARGIN_M
+        near = [g[np.all((g >= low) & (g <= high), axis=1)] for g in garments]
+        return np.vstack([body, *near])
+
     def front_camera(
-        self, azimuth_deg: float = 0.0, elevation_deg: float = 8.0, turning: bool = False
+        self,
+        azimuth_deg: float = 0.0,
+        elevation_deg: float = 8.0,
+        turning: bool = False,
+        points: np.ndarray | None = None,
     ) -> None:
         """Frame the whole body (head to feet, hand to hand), turned by ``azimuth_deg`` about Y.
 
         With ``turning``, the distance fits the body at every azimuth, so no frame of a turntable
-        cuts off the hands or feet and the camera does not bob in and out.
+        cuts off the hands or feet and the camera does not bob in and out. ``points`` (N, 3) m, by
+        default :meth:`framed_points`, are what the frame holds: pass the same ones to several
+        scenes to show them with one camera and scale.
         """
-        points = self.body_mesh.points
-        if self.garment_mesh is not None:
-            points = np.vstack([points, self.garment_mesh.points])
+        if points is None:
+            points = self.framed_points()
         low, high = points.min(axis=0), points.max(axis=0)
         centre = (low + high) / 2
         azimuth, elevation = np.radians(azimuth_deg), np.radians(elevation_deg)

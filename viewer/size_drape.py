@@ -6,6 +6,8 @@ __all__ = ["SizeDrape", "start_drape", "drape_size", "drape_sizes", "DEFAULT_EDG
 
 DEFAULT_EDGE_LENGTH = 0.015
 MAX_FRAMES = 600
+# A waistline lowered this far below the hip without the body taking it is let go (it falls).
+HOLD_BELOW_HIP_M = 0.05
 
 
 @dataclass
@@ -30,7 +32,9 @@ class SizeDrape:
     summary: dict
 
 
-def start_drape(body, pattern, size, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH):
+def start_drape(
+    body, pattern, size, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH, heights=None
+):
     """Mesh and place ``pattern`` in ``size`` around ``body`` and set up its solver.
 
     Parameters
@@ -46,14 +50,17 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=D
         ``cpu``, ``cuda`` or ``auto``.
     edge_length : float
         Target mesh edge length, metres.
+    heights : dict, optional
+        :func:`viewer.ring_heights.ring_heights` of ``body``, when the caller has them.
 
     Returns
     -------
     garment : garments.Garment
     drape : sim.Drape
     """
-    from garments import make_garment
+    from garments import make_garment, waistline_vertices
     from sim import Drape
+    from viewer.ring_heights import ring_heights
 
     garment = make_garment(pattern, body, size=size, edge_length=edge_length)
     materials = list(garment.materials) if material is None else [material] * len(garment.materials)
@@ -68,6 +75,8 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=D
         garment.face_material,
         materials,
         device=device,
+        hold=waistline_vertices(garment, body),
+        hold_lowest=(heights or ring_heights(body))["hip"] - HOLD_BELOW_HIP_M,
     )
     return garment, drape
 
@@ -90,8 +99,8 @@ def drape_size(
     from viewer.girth_fit import girth_fit
     from viewer.ring_heights import ring_heights
 
-    garment, drape = start_drape(body, pattern, size, material, device, edge_length)
     heights = ring_heights(body)
+    garment, drape = start_drape(body, pattern, size, material, device, edge_length, heights)
 
     def show(drape):
         progress.update(drape.frames, f"at rest {100.0 * (1.0 - drape.last_moved_share):.0f} %")
@@ -102,7 +111,7 @@ def drape_size(
     if progress is not None:
         ending = "at rest" if result.settled else "still moving"
         progress.finish(f"{ending} after {result.frames} frames")
-    girths = girth_fit(garment, result, body, heights)
+    girths = girth_fit(garment, result, body, heights, waistline=drape.hold.vertices)
     verdict, reasons = drape_verdict(garment, result, girths["girths"])
     summary = result.summary() | girths | {"verdict": verdict, "verdict_reasons": reasons}
     return SizeDrape(garment.size, garment, result, summary)

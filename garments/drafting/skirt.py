@@ -7,10 +7,14 @@ darts' intake, so the darts, sewn shut, shape the skirt from hip to waist.
 
 from garments.drafting.draft import Draft, PanelDraft, quadratic, seam
 
-__all__ = ["draft_skirt", "SKIRT_EASE_CM", "skirt_panel", "waistband_panel"]
+__all__ = ["draft_skirt", "SKIRT_EASE_CM", "skirt_panel", "waistband_panel", "WAISTBAND_FABRIC"]
 
 SKIRT_EASE_CM = {"waist": 2.0, "hip": 4.0}
 _WAISTBAND_HEIGHT = 4.0
+# Waistbands are fused with a woven interfacing so that they hold their length and carry the garment
+# (Armstrong, "Patternmaking for Fashion Design", 5th ed., ch. 15, waistbands); the woven's stiffness,
+# two orders above a knit's, is the band's, so the band is the bundled woven, not the skirt's knit.
+WAISTBAND_FABRIC = "cotton_poplin"
 # Edge indices of a skirt panel: darts sewn leg to leg, the three waist pieces from the +x side.
 _DARTS = ((4, 5), (7, 8))
 _WAIST_PIECES = (3, 6, 9)
@@ -58,7 +62,7 @@ def waistband_panel(
     sign = 1.0 if side == "front" else -1.0
     if sign < 0:
         points = [(-x, y) for x, y in points]
-    return PanelDraft(name, points, "torso", side, "ponte_knit", grain=(1.0, 0.0),
+    return PanelDraft(name, points, "torso", side, WAISTBAND_FABRIC, grain=(1.0, 0.0),
                       translation=(0.0, waist_height, sign * 14.0))  # fmt: skip
 
 
