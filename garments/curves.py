@@ -1,17 +1,21 @@
-"""Panel edge curves: straight lines, quadratic and cubic Béziers, circular arcs; length and sampling.
+"""Panel edge curves: straight lines, quadratic and cubic Béziers, circular arcs, polylines; length and
+sampling.
 
 Curve parameters follow GarmentCode's relative convention: a control point ``(t, n)`` lies at
 ``start + t * (end - start) + n * perp(end - start)`` with ``perp(x, y) = (-y, x)``. A circular arc is
 ``(radius, large_arc, right)`` as in SVG: ``right`` puts the arc's bulge on the right of start -> end.
+A polyline (the digitised edges of DXF files) lists its inner points in the same relative form.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Curve", "edge_polyline", "edge_length", "sample_edge", "CURVE_KINDS"]
+__all__ = ["Curve", "edge_polyline", "edge_length", "sample_edge", "CURVE_KINDS", "POLYLINE"]
 
 CURVE_KINDS = ("quadratic", "cubic", "circle")
+# Not among the GarmentCode kinds above: a polyline is read from DXF files only.
+POLYLINE = "polyline"
 
 # Points per edge of the dense polyline that lengths and even sampling are measured on.
 _DENSE_POINTS = 256
@@ -24,10 +28,10 @@ class Curve:
     Attributes
     ----------
     kind : str
-        ``quadratic``, ``cubic`` or ``circle``.
+        ``quadratic``, ``cubic``, ``circle`` or ``polyline``.
     params : tuple
         Béziers: control points ``((t, n), ...)`` relative to the edge (1 for quadratic, 2 for cubic).
-        Circle: ``(radius_m, large_arc, right)``.
+        Circle: ``(radius_m, large_arc, right)``. Polyline: its inner points ``((t, n), ...)``.
     """
 
     kind: str
@@ -66,8 +70,15 @@ def _arc(start: np.ndarray, end: np.ndarray, radius: float, large_arc: bool, rig
     return centre + radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
 
 
+def _resampled(points: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Points at arc-length fractions ``t`` (K,) along the polyline ``points`` (k, 2)."""
+    arc = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(points, axis=0), axis=1))])
+    targets = t * arc[-1]
+    return np.stack([np.interp(targets, arc, points[:, 0]), np.interp(targets, arc, points[:, 1])], axis=1)
+
+
 def edge_polyline(start, end, curve: Curve | None, count: int = _DENSE_POINTS) -> np.ndarray:
-    """Points along an edge at ``count`` evenly spaced curve parameters.
+    """Points along an edge at ``count`` evenly spaced curve parameters (arc length on a polyline).
 
     Parameters
     ----------
@@ -91,6 +102,8 @@ def edge_polyline(start, end, curve: Curve | None, count: int = _DENSE_POINTS) -
         return _arc(start, end, radius, bool(large_arc), bool(right), t)
     chord = end - start
     controls = [start + u * chord + v * _perp(chord) for u, v in curve.params]
+    if curve.kind == POLYLINE:
+        return _resampled(np.array([start, *controls, end]), t)
     return _bezier(np.array([start, *controls, end]), t)
 
 

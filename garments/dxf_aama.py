@@ -1,212 +1,396 @@
-"""Reading DXF-AAMA (ASTM D6673) pattern files, the export format of industry pattern CAD.
+"""DXF-AAMA (ASTM D6673) pattern files, the export format of industry pattern CAD, as sewn patterns.
 
-Each piece in each size is a BLOCK: its cut line is on layer 1 (one closed POLYLINE or a chain of open
-ones), the grain line on layer 7, a fold (mirror) line on layer 6, and TEXT gives ``Piece Name:`` and
-``Size:``; model-space TEXT gives ``Units:`` (ENGLISH: inches, METRIC: millimetres) and ``Sample Size:``.
-fitroom reads the sample size, unfolds pieces cut on the fold, and stands each piece upright on its grain
-line. The format does not say which edges are sewn together, so the pattern has no stitches.
+Every size the file grades is read (see :mod:`garments.dxf_pieces`); each piece is sewn along its sew
+line when it has one, unfolded when cut on the fold, stood upright on its grain, and cut as many times as
+its ``Quantity:`` says (the second of a pair mirrored: a left and a right sleeve from one piece). The
+format does not say which edges are sewn together: the seams come from the sidecar ``FILE.seams.json``
+when there is one (see :mod:`garments.seams_file`), else they are inferred on the sample size (see
+:mod:`garments.seam_inference`) and used for every size, so all sizes are sewn alike. Panels are laid
+out round the body by role (see :mod:`garments.dxf_layout`).
 """
 
 import os
-import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from fitroom.schema import check_extent, validated
-from garments.dxf_schema import DxfPieceSpec
-from garments.errors import PatternLoadingError
-from garments.pattern import Edge, Panel, Pattern
+from fitroom.schema import check_extent
+from garments.curves import POLYLINE, Curve
+from garments.dxf_layout import lay_out_panels
+from garments.dxf_outline import PieceOutline, piece_outline
+from garments.dxf_pieces import DxfDocument, read_dxf_document
+from garments.errors import PatternLoadingError, UnknownSizeError
+from garments.pattern import Edge, Panel, Pattern, Stitch, StitchEnd
+from garments.seam_edges import piece_edges
+from garments.seam_inference import SeamPlan, SewPiece, infer_seams
+from garments.seams_file import check_seams, read_seams_file, seams_path
 
-__all__ = ["pattern_from_dxf", "dxf_sizes"]
+__all__ = [
+    "pattern_from_dxf",
+    "dxf_sizes",
+    "dxf_garment",
+    "DxfGarment",
+    "UNITS_M",
+    "SeamInferenceError",
+    "MIRRORED",
+    "dxf_pattern_in_size",
+    "garment_pattern",
+    "dxf_piece_table",
+]
 
-_UNITS_M = {"ENGLISH": 0.0254, "METRIC": 0.001}
-_BOUNDARY, _FOLD, _GRAIN = "1", "6", "7"
-_JOIN_TOLERANCE = 1e-3
-# An outline enclosing less than this share of the square on its extent is a line, not a piece.
-_MIN_AREA_SHARE = 1e-6
-# What ezdxf's reader raises, besides its own errors, on a file that is cut short or not DXF at all.
-_MALFORMED = (ValueError, StopIteration, EOFError, IndexError, KeyError, TypeError, UnicodeError)
-
-
-def _texts(entities) -> dict[str, str]:
-    """``KEY: value`` TEXT entities as {KEY (upper case): value}."""
-    fields = {}
-    for entity in entities:
-        if entity.dxftype() == "TEXT" and ":" in entity.dxf.text:
-            key, value = entity.dxf.text.split(":", 1)
-            fields[key.strip().upper()] = value.strip()
-    return fields
-
-
-def _polyline_points(entity) -> np.ndarray:
-    points = np.array([[v.dxf.location.x, v.dxf.location.y] for v in entity.vertices], dtype=np.float64)
-    if entity.is_closed and len(points) > 1 and not np.allclose(points[0], points[-1]):
-        points = np.vstack([points, points[:1]])
-    return points
-
-
-def _chain(pieces: list[np.ndarray]) -> np.ndarray:
-    """Open polylines joined end to start into one closed outline (M, 2), first point not repeated."""
-    remaining = [p for p in pieces if len(p) > 1]
-    chain = remaining.pop(0)
-    while remaining:
-        gaps = [min(np.linalg.norm(p[0] - chain[-1]), np.linalg.norm(p[-1] - chain[-1])) for p in remaining]
-        piece = remaining.pop(int(np.argmin(gaps)))
-        if np.linalg.norm(piece[-1] - chain[-1]) < np.linalg.norm(piece[0] - chain[-1]):
-            piece = piece[::-1]
-        chain = np.vstack([chain, piece[1:]])
-    if np.linalg.norm(chain[0] - chain[-1]) < _JOIN_TOLERANCE * max(np.ptp(chain, axis=0)):
-        chain = chain[:-1]
-    keep = np.ones(len(chain), bool)
-    keep[1:] = np.linalg.norm(np.diff(chain, axis=0), axis=1) > 1e-9
-    return chain[keep]
+# The units --units may name, in metres.
+UNITS_M = {"mm": 0.001, "cm": 0.01, "in": 0.0254}
+# DXF-AAMA's ``Units:`` words and the unit each means.
+_FILE_UNITS = {"ENGLISH": "in", "METRIC": "mm"}
+# The name of the second, mirrored copy of a piece cut twice ends with this.
+MIRRORED = " mirrored"
+# Pieces sharing this many edges in a row (equal lengths, within _SAME_LENGTH) and differing elsewhere
+# are alternatives (a short and a long leg of one style): only the first is sewn.
+_ALTERNATIVE_RUN = 3
+_SAME_LENGTH = 0.005
 
 
-def _unfold(outline: np.ndarray, fold_start: np.ndarray, fold_end: np.ndarray) -> np.ndarray:
-    """The whole piece from a half cut on the fold: the outline plus its mirror across the fold line."""
-    direction = (fold_end - fold_start) / np.linalg.norm(fold_end - fold_start)
-    relative = outline - fold_start
-    off_fold = np.abs(relative[:, 0] * direction[1] - relative[:, 1] * direction[0])
-    on_fold = off_fold < _JOIN_TOLERANCE * np.ptp(outline, axis=0).max()
-    if on_fold.sum() < 2 or on_fold.all():
-        return outline
-    # Roll so the half runs from one fold point round to the other without crossing the fold.
-    start = int(np.flatnonzero(on_fold & ~np.roll(on_fold, -1))[0])
-    end = int(np.flatnonzero(np.roll(on_fold, -start)[1:])[0]) + 1
-    half = np.roll(outline, -start, axis=0)[: end + 1]
-    along = (half - fold_start) @ direction
-    mirrored = fold_start + 2 * np.outer(along, direction) - (half - fold_start)
-    return np.vstack([half, mirrored[::-1][1:-1]])
+class SeamInferenceError(PatternLoadingError):
+    """A DXF garment whose seams could not be inferred into one consistent set."""
 
 
-def _upright(points: np.ndarray, grain: np.ndarray) -> tuple[np.ndarray, float]:
-    """Points turned so the grain runs along +y, and the turn in degrees."""
-    angle = np.arctan2(grain[0], grain[1])
-    rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-    return points @ rotation.T, float(np.degrees(angle))
+@dataclass
+class DxfGarment:
+    """A DXF file's garment in one size, before it becomes a ``Pattern``.
+
+    Attributes
+    ----------
+    document : DxfDocument
+    size : str
+    scale : float
+        Metres per file unit.
+    pieces : list[SewPiece]
+        The panels to be, in file order.
+    plan : SeamPlan
+    seams_from : Path or None
+        The sidecar the seams were read from, or None when they were inferred.
+    """
+
+    document: DxfDocument
+    size: str
+    scale: float
+    pieces: list[SewPiece]
+    plan: SeamPlan
+    seams_from: Path | None
 
 
-def _area(outline: np.ndarray) -> float:
-    """The area (file units squared) an outline (M, 2) encloses."""
-    x, y = outline.T
-    return abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) / 2
-
-
-def _blocks_by_size(document) -> dict[str, list]:
-    sizes: dict[str, list] = {}
-    for block in document.blocks:
-        if block.name.startswith("*"):
-            continue
-        fields = _texts(block)
-        if "PIECE NAME" in fields:
-            sizes.setdefault(fields.get("SIZE", ""), []).append((fields["PIECE NAME"], block))
-    return sizes
-
-
-def _read(path: Path):
-    import ezdxf
-
-    try:
-        return ezdxf.readfile(path)
-    except (OSError, ezdxf.DXFError, *_MALFORMED) as error:
-        message = f"'{path}' is not a readable DXF file ({error.__class__.__name__}: {error}"[:200]
-        raise PatternLoadingError(message + "); export it again.") from None
-
-
-def dxf_sizes(path: str | os.PathLike) -> list[str]:
-    """The sizes a DXF-AAMA file holds, in file order."""
-    return list(_blocks_by_size(_read(Path(path))))
-
-
-def _piece(name: str, block, where: str) -> DxfPieceSpec:
-    """The checked cut lines, grain line and fold line of one BLOCK."""
-    data = {"name": name, "cut_lines": []}
-    for entity in block:
-        layer = str(entity.dxf.layer)
-        if entity.dxftype() == "POLYLINE" and layer == _BOUNDARY:
-            data["cut_lines"].append(_polyline_points(entity).tolist())
-        elif entity.dxftype() == "LINE" and layer in (_FOLD, _GRAIN):
-            ends = [[entity.dxf.start.x, entity.dxf.start.y], [entity.dxf.end.x, entity.dxf.end.y]]
-            data["fold" if layer == _FOLD else "grain"] = ends
-    if not data["cut_lines"]:
-        raise PatternLoadingError(f"{where} has no cut line on layer 1; export it with its boundary.")
-    return validated(DxfPieceSpec, data, where, PatternLoadingError)
-
-
-def _panel(piece: DxfPieceSpec, scale: float, index: int, where: str) -> Panel:
-    name = piece.name
-    pieces = [np.asarray(line, dtype=np.float64) for line in piece.cut_lines]
-    lines = {
-        key: None if line is None else np.asarray(line)
-        for key, line in (("fold", piece.fold), ("grain", piece.grain))
-    }
-    outline = _chain(pieces)
-    if len(outline) < 3 or not _area(outline) > _MIN_AREA_SHARE * np.ptp(outline, axis=0).max() ** 2:
+def _scale(document: DxfDocument, units: str | None) -> tuple[float, str]:
+    """Metres per file unit, and the words naming where the unit came from."""
+    if units is not None:
+        if units not in UNITS_M:
+            raise PatternLoadingError(f"Units '{units}' are not known; use one of {', '.join(UNITS_M)}.")
+        return UNITS_M[units], f"--units {units}"
+    word = document.header.get("UNITS", "ENGLISH").upper()
+    if word not in _FILE_UNITS:
         raise PatternLoadingError(
-            f"{where} has a cut line of {len(outline)} distinct points enclosing no area; export its "
-            "whole boundary."
+            f"'{document.path.name}' is in units '{word}'; fitroom reads ENGLISH or METRIC, or give "
+            f"--units {'|'.join(UNITS_M)}."
         )
-    if lines["fold"] is not None:
-        outline = _unfold(outline, *lines["fold"])
-    grain = lines["grain"][1] - lines["grain"][0] if lines["grain"] is not None else np.array([0.0, 1.0])
-    points, _ = _upright(outline * scale, grain / np.linalg.norm(grain))
-    points -= [points[:, 0].mean(), points[:, 1].min()]
-    side = "back" if re.search(r"\bbk\b|back", name.lower()) else "front"
-    x, y = points.T
-    clockwise = np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)) < 0
-    if clockwise != (side == "back"):
-        points = points[::-1]
-    count = len(points)
-    top = 1.40 - float(np.ptp(points[:, 1]))
-    return Panel(
-        name=name,
-        vertices=points,
-        edges=[Edge(i, (i + 1) % count) for i in range(count)],
-        translation=np.array([0.0, top, 0.15 if side == "front" else -0.15]),
-        part="torso",
-        side=side,
-        extra={"dxf_piece": index},
+    unit = _FILE_UNITS[word]
+    return UNITS_M[
+        unit
+    ], f"Units: {word} (read as {unit}; give --units {'|'.join(UNITS_M)} to read it otherwise)"
+
+
+def _mirrored(outline: PieceOutline) -> PieceOutline:
+    """The outline seen in a mirror (x negated), still counter-clockwise."""
+    count = len(outline.points)
+    return PieceOutline(
+        points=(outline.points * [-1.0, 1.0])[::-1].copy(),
+        breaks=np.sort((count - 1 - outline.breaks) % count),
+        notches=np.sort((count - 1 - outline.notches) % count),
+        turn_deg=-outline.turn_deg,
+        unfolded=outline.unfolded,
+        sewn_on_sew_line=outline.sewn_on_sew_line,
     )
 
 
-def pattern_from_dxf(path: str | os.PathLike, size: str | None = None) -> Pattern:
-    """The pieces of one size of a DXF-AAMA file as a ``Pattern`` without stitches, in metres.
+def _copy_names(name: str, quantity: int) -> list[str]:
+    names = [name] + [f"{name} {k + 1}" for k in range(1, quantity)]
+    return [n + (MIRRORED if k % 2 else "") for k, n in enumerate(names)]
+
+
+def _alternative_of(one: SewPiece, other: SewPiece) -> bool:
+    """Whether ``other`` repeats a run of ``one``'s edges and differs elsewhere (an alternative cut)."""
+    if one.edges.role and other.edges.role and one.edges.role != other.edges.role:
+        return False
+    a, b = one.edges.lengths, other.edges.lengths
+    same = np.abs(a[:, None] - b[None, :]) <= _SAME_LENGTH * np.maximum(a[:, None], b[None, :])
+    if same.any(axis=0).all() and same.any(axis=1).all():
+        return False
+    longest = 0
+    for shift in range(len(b)):
+        for step in (1, -1):
+            run = 0
+            for i in range(len(a)):
+                run = run + 1 if same[i, (shift + step * i) % len(b)] else 0
+                longest = max(longest, run)
+    return longest >= _ALTERNATIVE_RUN
+
+
+def _facings(pieces: list[SewPiece]) -> None:
+    """Front or back for each torso piece: its name, else the trade's notches (one on the front
+    armhole, two on the back), else the deeper neck being the front's."""
+    unnamed = []
+    for piece in pieces:
+        if piece.edges.kind != "torso":
+            continue
+        if piece.edges.role in ("front", "back"):
+            piece.facing = piece.edges.role
+            continue
+        armhole = [e for e, role in enumerate(piece.edges.roles) if role == "armhole"]
+        notches = int(sum(piece.edges.notch_counts[e] for e in armhole))
+        if notches:
+            piece.facing = "front" if notches == 1 else "back"
+        else:
+            unnamed.append(piece)
+    depths = []
+    for piece in unnamed:
+        neck = [e for e, role in enumerate(piece.edges.roles) if role == "neck"]
+        lowest = min((piece.outline.edge_points(e)[:, 1].min() for e in neck), default=piece.edges.height)
+        depths.append(piece.edges.height - lowest)
+    middle = np.median(depths) if depths else 0.0
+    for index, (piece, depth) in enumerate(zip(unnamed, depths, strict=True)):
+        deeper = depth > middle or (np.allclose(depths, middle) and index < len(unnamed) / 2)
+        piece.facing = "front" if deeper else "back"
+
+
+def _sew_pieces(document: DxfDocument, size: str, scale: float) -> tuple[list[SewPiece], dict[str, str]]:
+    """The panels to be of ``size`` (copies of each piece, mirrored by pairs) and the pieces left out."""
+    left_out, kept = {}, []
+    for piece in _every_copy(document, size, scale):
+        if piece.edges.kind == "loose":
+            left_out[piece.name] = f"a {piece.edges.role}, sewn onto a surface rather than edge to edge"
+            continue
+        original = next(
+            (k for k in kept if _alternative_of(k, piece) and not piece.name.startswith(k.name)), None
+        )
+        if original is not None:
+            left_out[piece.name] = (
+                f"an alternative of '{original.name}' (it repeats {_ALTERNATIVE_RUN} or more of its edges); "
+                "list it under 'pieces' in the seams file to sew it instead"
+            )
+            continue
+        kept.append(piece)
+    _facings(kept)
+    return kept, left_out
+
+
+def _check_units(pieces: list[SewPiece], where: str, hint: str) -> None:
+    extents = {p.name: float(max(p.edges.width, p.edges.height)) for p in pieces}
+    if extents:
+        check_extent(extents, where, hint, PatternLoadingError)
+
+
+def _plan(document: DxfDocument, scale: float, hint: str, seams: Path | None):
+    """(panels sewn, plan, the sidecar read or None), from the sidecar when there is one."""
+    sidecar = seams if seams is not None else seams_path(document.path)
+    if seams is not None or sidecar.is_file():
+        names, plan = read_seams_file(sidecar)
+        return names, plan, sidecar
+    pieces, left_out = _sew_pieces(document, document.sample_size, scale)
+    _check_units(pieces, f"DXF file '{document.path.name}'", hint)
+    plan = infer_seams(pieces, left_out)
+    return [p.name for p in pieces], plan, None
+
+
+def dxf_garment(
+    path: str | os.PathLike, size: str | None = None, seams: str | os.PathLike | None = None, units=None
+) -> DxfGarment:
+    """The pieces and seams of one size of a DXF-AAMA file.
 
     Parameters
     ----------
     path : str or path
     size : str, optional
-        One of ``dxf_sizes(path)``; default the file's sample size.
+        One of the file's own size names (``36``, ``M``); default its sample size.
+    seams : str or path, optional
+        A seams file to sew by; default ``FILE.seams.json`` beside the file when there is one, else the
+        seams are inferred.
+    units : str, optional
+        ``mm``, ``cm`` or ``in`` in place of the file's ``Units:``.
 
     Raises
     ------
     PatternLoadingError
-        For a file that is not DXF, has no pieces, uses unknown units, or lacks the size.
+        For a file that is not DXF, holds no pieces, lacks the size, or reads as too small or too large
+        for a garment in its units.
+    StitchReferenceError, DuplicateStitchError
+        For a seams file naming a piece or edge the garment lacks, or sewing an edge twice.
     """
-    path = Path(path)
-    document = _read(path)
-    header = _texts(document.modelspace())
-    units = header.get("UNITS", "ENGLISH").upper()
-    if units not in _UNITS_M:
-        raise PatternLoadingError(f"'{path.name}' is in units '{units}'; fitroom reads ENGLISH or METRIC.")
-    by_size = _blocks_by_size(document)
-    if not by_size:
-        raise PatternLoadingError(f"'{path.name}' has no pattern pieces (BLOCKs with 'Piece Name:').")
-    chosen = size or header.get("SAMPLE SIZE") or next(iter(by_size))
-    if chosen not in by_size:
-        raise PatternLoadingError(f"'{path.name}' has no size '{chosen}'; it holds {', '.join(by_size)}.")
-    panels = {}
-    for index, (name, block) in enumerate(by_size[chosen]):
-        where = f"DXF file '{path.name}' piece '{name}'"
-        panels[name] = _panel(_piece(name, block, where), _UNITS_M[units], index, where)
-    extents = {name: float(np.ptp(panel.vertices, axis=0).max()) for name, panel in panels.items()}
-    check_extent(extents, f"DXF file '{path.name}'", f"Units: {units}", PatternLoadingError)
-    return Pattern(
-        name=path.stem,
-        panels=panels,
-        stitches=[],
-        size=chosen,
-        description=f"DXF-AAMA pieces of size {chosen} (sizes in the file: {', '.join(by_size)})",
-        extra={"properties": {"units_in_meter": 100, "curvature_coords": "relative"}},
+    document = read_dxf_document(path)
+    scale, hint = _scale(document, units)
+    chosen = document.sample_size if size is None else size
+    if chosen not in document.sizes:
+        raise UnknownSizeError(
+            f"'{document.path.name}' has no size '{chosen}'; it holds {', '.join(document.sizes)}."
+        )
+    names, plan, sidecar = _plan(document, scale, hint, None if seams is None else Path(seams))
+    every = {piece.name: piece for piece in _every_copy(document, chosen, scale)}
+    where = f"Seams file '{sidecar}'" if sidecar else f"DXF file '{document.path.name}'"
+    missing = [name for name in names if name not in every]
+    if missing:
+        raise PatternLoadingError(
+            f"{where} names piece '{missing[0]}', which size '{chosen}' of the file does not have; use one "
+            f"of {', '.join(every)}."
+        )
+    chosen_pieces = [every[name] for name in names]
+    _facings(chosen_pieces)
+    for panel, breaks in plan.breaks.items():
+        for edge, fraction in breaks:
+            if panel in every and not (edge < every[panel].edges.edge_count and 0.0 <= fraction < 1.0):
+                raise PatternLoadingError(
+                    f"{where} starts an edge of '{panel}' at outline edge {edge}, fraction {fraction}, which "
+                    f"is not on it (outline edges 0-{every[panel].edges.edge_count - 1}, fractions 0-1)."
+                )
+    counts = {p.name: len(_edge_breaks(p, plan)) for p in chosen_pieces}
+    check_seams(plan, counts, where)
+    _check_units(chosen_pieces, f"DXF file '{document.path.name}'", hint)
+    return DxfGarment(document, chosen, scale, chosen_pieces, plan, sidecar)
+
+
+def _every_copy(document: DxfDocument, size: str, scale: float) -> list[SewPiece]:
+    """Every copy of every piece of ``size``, alternatives and loose pieces too."""
+    copies = []
+    for spec in document.sizes[size]:
+        where = f"DXF file '{document.path.name}' piece '{spec.name}' size '{size}'"
+        outline = piece_outline(spec, scale, where)
+        for k, name in enumerate(_copy_names(spec.name, spec.quantity)):
+            copy = _mirrored(outline) if k % 2 else outline
+            copies.append(SewPiece(name, copy, piece_edges(spec.name, spec.category, copy)))
+    return copies
+
+
+def _edge_breaks(piece: SewPiece, plan: SeamPlan) -> list[tuple[int, float]]:
+    """Where the panel's edges start: the plan's breaks, else its outline's."""
+    return plan.breaks.get(piece.name) or [(edge, 0.0) for edge in range(piece.edges.edge_count)]
+
+
+def _panel(piece: SewPiece, breaks: list[tuple[int, float]], eased: dict[int, str]) -> Panel:
+    """The panel of one piece, centre line at x = 0, backs mirrored into GarmentCode's frame."""
+    ends = breaks[1:] + breaks[:1]
+    edges = [piece.outline.stretch(start, end) for start, end in zip(breaks, ends, strict=True)]
+    shift = np.array([piece.edges.centre_x, 0.0])
+    flip = np.array([-1.0, 1.0]) if piece.facing == "back" else np.array([1.0, 1.0])
+    edges = [(points - shift) * flip for points in edges]
+    vertices = np.array([points[0] for points in edges])
+    panel_edges = []
+    for index, points in enumerate(edges):
+        start, end = points[0], points[-1]
+        chord = end - start
+        inner = points[1:-1]
+        curve = None
+        if len(inner) and float(chord @ chord) > 0:
+            relative = inner - start
+            t = relative @ chord / (chord @ chord)
+            n = relative @ np.array([-chord[1], chord[0]]) / (chord @ chord)
+            if np.abs(n).max() > 1e-4:
+                curve = Curve(POLYLINE, tuple(zip(t.tolist(), n.tolist(), strict=True)))
+        panel_edges.append(Edge(index, (index + 1) % len(edges), curve, eased.get(index, "")))
+    return Panel(
+        name=piece.name,
+        vertices=vertices,
+        edges=panel_edges,
+        part="",
+        side=piece.facing,
+        extra={"dxf_kind": piece.edges.kind, "dxf_mirrored": piece.facing == "back"},
     )
+
+
+def garment_pattern(garment: DxfGarment, seams: str | None = None, units: str | None = None) -> Pattern:
+    """The ``Pattern`` of a garment as its plan sews it, laid out round the body by role; ``seams`` and
+    ``units`` are kept so that ``Pattern.grade`` reads another size the same way."""
+    plan, document = garment.plan, garment.document
+    sources = {(s.a, s.b) for s in plan.seams}
+    eased: dict[str, dict[int, str]] = {}
+    kinds = {p.name: p.edges.kind for p in garment.pieces}
+    for a, b in sources:
+        for own, other in ((a, b), (b, a)):
+            if kinds.get(own[0]) in ("sleeve", "band") and kinds.get(other[0]) != kinds.get(own[0]):
+                eased.setdefault(own[0], {})[own[1]] = (
+                    "gather: eased" if kinds[own[0]] == "sleeve" else "stretch: band"
+                )
+    panels = {p.name: _panel(p, _edge_breaks(p, plan), eased.get(p.name, {})) for p in garment.pieces}
+    stitches = [Stitch(StitchEnd(*s.a), StitchEnd(*s.b)) for s in plan.seams]
+    roles = {p.name: [p.edges.roles[edge] for edge, _ in _edge_breaks(p, plan)] for p in garment.pieces}
+    lay_out_panels(panels, kinds, roles, stitches)
+    sizes = tuple(document.sizes)
+    return Pattern(
+        name=document.path.stem,
+        panels=panels,
+        stitches=stitches,
+        size=garment.size,
+        sizes=sizes,
+        description=f"DXF-AAMA pieces of size {garment.size} (sizes in the file: {', '.join(sizes)})",
+        extra={
+            "properties": {"units_in_meter": 100, "curvature_coords": "relative"},
+            "dxf_source": {"path": str(document.path), "seams": seams, "units": units},
+        },
+    )
+
+
+def dxf_piece_table(path: str | os.PathLike, units: str | None = None) -> tuple[DxfDocument, list[dict]]:
+    """The file, and one row per piece: ``name``, ``quantity``, ``role`` (as the inference reads it),
+    ``edges``, the ``sizes`` it comes in, and ``width_cm``, ``height_cm`` in the sample size."""
+    document = read_dxf_document(path)
+    scale, _ = _scale(document, units)
+    rows = {}
+    for size, specs in document.sizes.items():
+        for spec in specs:
+            row = rows.setdefault(spec.name, {"name": spec.name, "quantity": spec.quantity, "sizes": []})
+            row["sizes"].append(size)
+            if size == document.sample_size:
+                row["quantity"] = spec.quantity
+    for piece in _every_copy(document, document.sample_size, scale):
+        if piece.name in rows:
+            rows[piece.name] |= {
+                "role": piece.edges.role or f"{piece.edges.kind} (by shape)",
+                "edges": piece.edges.edge_count,
+                "width_cm": piece.edges.width * 100,
+                "height_cm": piece.edges.height * 100,
+            }
+    return document, list(rows.values())
+
+
+def dxf_sizes(path: str | os.PathLike) -> list[str]:
+    """The sizes a DXF-AAMA file holds, in file order."""
+    return list(read_dxf_document(path).sizes)
+
+
+def pattern_from_dxf(
+    path: str | os.PathLike, size: str | None = None, seams: str | os.PathLike | None = None, units=None
+) -> Pattern:
+    """One size of a DXF-AAMA file as a sewn ``Pattern`` in metres; see :func:`dxf_garment`.
+
+    Its ``sizes`` are the file's own size names; ``Pattern.grade`` reads another size from the file.
+
+    Raises
+    ------
+    SeamInferenceError
+        When the inferred seams leave pieces joined to nothing (each named, with the reason).
+    """
+    garment = dxf_garment(path, size, seams, units)
+    if garment.plan.unmatched:
+        named = "; ".join(f"'{name}': {reason}" for name, reason in garment.plan.unmatched.items())
+        sidecar = garment.seams_from or seams_path(garment.document.path)
+        raise SeamInferenceError(
+            f"DXF file '{garment.document.path.name}' cannot be sewn as inferred ({named}); run 'fitroom "
+            f"seams' to write '{sidecar.name}', sew those pieces in it, and run again."
+        )
+    return garment_pattern(garment, None if seams is None else str(seams), units)
+
+
+def dxf_pattern_in_size(pattern: Pattern, size: str) -> Pattern:
+    """The same DXF file's pattern in another of its sizes, sewn by the same seams."""
+    source = pattern.extra["dxf_source"]
+    if size not in pattern.sizes:
+        raise UnknownSizeError(
+            f"'{Path(source['path']).name}' has no size '{size}'; it holds {', '.join(pattern.sizes)}."
+        )
+    return pattern_from_dxf(source["path"], size, source["seams"], source.get("units"))

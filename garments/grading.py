@@ -53,6 +53,10 @@ def grade_pattern(pattern: Pattern, size: str | None) -> Pattern:
     """
     if size is None or size == pattern.size:
         return pattern.copy()
+    if "dxf_source" in pattern.extra:
+        from garments.dxf_aama import dxf_pattern_in_size
+
+        return dxf_pattern_in_size(pattern, size)
     if size not in pattern.sizes:
         if not pattern.sizes:
             raise UnknownSizeError(
@@ -75,7 +79,7 @@ def pattern_for_measurements(pattern: Pattern, measurements_cm: dict[str, float]
     UnknownSizeError
         When the pattern has no grade rules to draft from.
     """
-    if not pattern.sizes:
+    if not pattern.sizes or "dxf_source" in pattern.extra:
         raise UnknownSizeError(
             f"Pattern '{pattern.name}' has no grade rules, so it cannot be made to measure; "
             f"use it in the size it was drawn in."

@@ -13,7 +13,7 @@ from fitroom.files import atomic_path
 from garments.errors import PatternError
 from garments.pattern import Pattern
 
-__all__ = ["draw_pattern", "DRAWING_FORMATS"]
+__all__ = ["draw_pattern", "drawing_target", "DRAWING_FORMATS"]
 
 DRAWING_FORMATS = (".svg", ".png")
 _GAP = 0.06
@@ -41,13 +41,14 @@ def _inward_normal(points: np.ndarray, clockwise: bool) -> np.ndarray:
     return -normal if clockwise else normal
 
 
-def draw_pattern(pattern: Pattern, path: str | os.PathLike) -> Path:
-    """Draw ``pattern`` to an SVG or PNG file (chosen by the suffix); returns the path.
+def drawing_target(path: str | os.PathLike):
+    """``path`` as a ``Path`` and matplotlib's ``pyplot`` (drawing off screen), once the suffix is known
+    to be ``.svg`` or ``.png``.
 
     Raises
     ------
     PatternError
-        When the suffix is neither ``.svg`` nor ``.png``.
+        When the suffix is neither.
     """
     import matplotlib
 
@@ -57,6 +58,18 @@ def draw_pattern(pattern: Pattern, path: str | os.PathLike) -> Path:
     target = Path(path)
     if target.suffix.lower() not in DRAWING_FORMATS:
         raise PatternError(f"Cannot draw to '{target.name}'; give an output file ending in .svg or .png.")
+    return target, pyplot
+
+
+def draw_pattern(pattern: Pattern, path: str | os.PathLike) -> Path:
+    """Draw ``pattern`` to an SVG or PNG file (chosen by the suffix); returns the path.
+
+    Raises
+    ------
+    PatternError
+        When the suffix is neither ``.svg`` nor ``.png``.
+    """
+    target, pyplot = drawing_target(path)
     offsets = _layout(pattern)
     figure, axes = pyplot.subplots(figsize=(14, 9))
     colours = pyplot.get_cmap("tab20")

@@ -84,7 +84,9 @@ def load_pattern(name_or_path: str | os.PathLike, validate: bool = True) -> Patt
     elif suffix == ".dxf":
         from garments.dxf_aama import pattern_from_dxf
 
-        pattern = pattern_from_dxf(path)
+        # A DXF path may carry how to read it (``garments.dxf_source.DxfSource``: --seams, --units).
+        seams, units = getattr(name_or_path, "seams", None), getattr(name_or_path, "units", None)
+        pattern = pattern_from_dxf(path, seams=seams, units=units)
     else:
         raise PatternLoadingError(
             f"'{path}' is neither a GarmentCode .json nor a DXF-AAMA .dxf file; convert it to one of these."

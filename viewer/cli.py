@@ -17,7 +17,7 @@ import threading
 
 from fitroom.errors import FitroomError
 from fitroom.quiet import quiet_third_party
-from viewer.cmd_args import HelpFormatter
+from viewer.cmd_args import HelpFormatter, dxf_pattern_argument
 
 __all__ = ["main", "console_main", "COMMANDS", "Interrupted", "INTERRUPT_EXIT_STATUS"]
 
@@ -58,6 +58,7 @@ COMMANDS = (
     "turntable",
     "patterns",
     "pattern",
+    "seams",
     "fabric",
     "bench",
     "batch",
@@ -105,6 +106,7 @@ def main(argv: list[str] | None = None, silence_native: bool = False) -> int:
             raise
         return 2
     quiet_third_party(args.verbose, silence_native=silence_native)
+    dxf_pattern_argument(args)
     try:
         with _sigterm_unwinds():
             module = importlib.import_module(f"viewer.cmd_{args.command}")

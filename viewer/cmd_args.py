@@ -16,6 +16,8 @@ __all__ = [
     "add_material_argument",
     "add_size_argument",
     "add_sizes_argument",
+    "add_dxf_arguments",
+    "dxf_pattern_argument",
     "add_rule_argument",
     "load_rule_argument",
     "size_help",
@@ -65,7 +67,8 @@ def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> None:
-    """Add ``--body``, ``--pattern``, ``--material`` and the solver arguments."""
+    """Add ``--body``, ``--pattern`` (with ``--seams`` and ``--units`` for DXF files), ``--material`` and the
+    solver arguments."""
     parser.add_argument(
         "--body",
         required=body_required,
@@ -78,6 +81,7 @@ def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> 
         metavar="NAME|FILE",
         help="bundled pattern name (see 'fitroom patterns') or pattern file",
     )
+    add_dxf_arguments(parser)
     add_material_argument(parser)
     add_solver_arguments(parser)
 
@@ -93,6 +97,30 @@ def add_material_argument(parser: argparse.ArgumentParser) -> None:
         help=f"fabric for every panel: {', '.join(MATERIALS)}, or a fabric file (.json, the fields of "
         "a preset) (default: each panel's own fabric)",
     )
+
+
+def add_dxf_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--seams`` and ``--units``, how to read a DXF ``--pattern`` (see ``dxf_pattern_argument``)."""
+    from garments.dxf_aama import UNITS_M
+
+    parser.add_argument(
+        "--seams",
+        default=None,
+        metavar="FILE.seams.json",
+        help="seams of a DXF pattern (default: FILE.seams.json beside it when there is one, else inferred)",
+    )
+    parser.add_argument(
+        "--units", default=None, choices=tuple(UNITS_M), help="units of a DXF pattern (default: its Units:)"
+    )
+
+
+def dxf_pattern_argument(args) -> None:
+    """Make ``args.pattern`` carry ``--seams`` and ``--units`` when either is given (a ``DxfSource``)."""
+    from garments.dxf_source import DxfSource
+
+    seams, units = getattr(args, "seams", None), getattr(args, "units", None)
+    if getattr(args, "pattern", None) is not None and (seams or units):
+        args.pattern = DxfSource(args.pattern, seams, units)
 
 
 def size_help(what: str, made_to_measure=True) -> str:
@@ -191,7 +219,10 @@ def resolve_sizes(
 
     loaded = load_pattern(pattern)
     if text is None:
-        sizes = list(default) if loaded.sizes else [None]
+        # A file graded in its own sizes (a DXF's 36, 38, ...) drapes its own size when ours are not there.
+        sizes = (
+            list(default) if set(default) <= set(loaded.sizes) else [loaded.size] if loaded.sizes else [None]
+        )
     else:
         sizes = parse_sizes(text)
     for size in sizes:

@@ -1,6 +1,6 @@
 """``fitroom pattern NAME|FILE [--size M] -o OUT.svg|OUT.png``: draw the flat pattern."""
 
-from viewer.cmd_args import size_help
+from viewer.cmd_args import add_dxf_arguments, size_help
 
 __all__ = ["add_parser", "run"]
 
@@ -20,6 +20,7 @@ def add_parser(subparsers) -> None:
         + " (default: the size the pattern is drawn in)",
     )
     parser.add_argument("-o", "--out", required=True, metavar="OUT.svg|OUT.png", help="drawing to write")
+    add_dxf_arguments(parser)
 
 
 def run(args) -> int:

@@ -1,18 +1,24 @@
-"""``fitroom patterns``: the bundled patterns with their sizes, panels and fabrics."""
+"""``fitroom patterns [FILE]``: the bundled patterns with their sizes, panels and fabrics, or one pattern
+file's pieces, sizes and quantities."""
+
+from viewer.cmd_args import add_dxf_arguments
 
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(subparsers) -> None:
-    subparsers.add_parser(
+    parser = subparsers.add_parser(
         "patterns",
-        help="list the bundled patterns, their sizes and fabrics",
+        help="list the bundled patterns, or a pattern file's pieces, sizes and quantities",
         description="List the bundled patterns with the sizes each is graded to, its panels, the fabric "
-        "of each panel and the ease it is drafted with; use a name with --pattern.",
+        "of each panel and the ease it is drafted with; use a name with --pattern. Given a file, list its "
+        "pieces instead: for a DXF file each piece's quantity, role and size in every size the file holds.",
     )
+    parser.add_argument("file", nargs="?", default=None, metavar="FILE", help="a pattern file to list")
+    add_dxf_arguments(parser)
 
 
-def run(args) -> int:
+def _bundled() -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -35,4 +41,50 @@ def run(args) -> int:
             pattern.description,
         )
     Console(width=160).print(table)
+
+
+def _dxf(path: str, units: str | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from garments.dxf_aama import dxf_piece_table
+
+    document, rows = dxf_piece_table(path, units)
+    sizes = list(document.sizes)
+    table = Table(
+        title=f"{document.path.name}: {len(rows)} pieces in {len(sizes)} sizes "
+        f"(sample {document.sample_size})"
+    )
+    for column in (
+        "piece",
+        "quantity",
+        "role",
+        "edges",
+        "sizes",
+        f"width x height, cm (size {document.sample_size})",
+    ):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["name"], str(row["quantity"]), row["role"], str(row["edges"]), " ".join(row["sizes"]),
+            f"{row['width_cm']:.1f} x {row['height_cm']:.1f}",
+        )  # fmt: skip
+    Console(width=160).print(table)
+
+
+def run(args) -> int:
+    if args.file is None:
+        _bundled()
+        return 0
+    from pathlib import Path
+
+    from garments import load_pattern
+
+    if Path(args.file).suffix.lower() == ".dxf":
+        _dxf(args.file, args.units)
+        return 0
+    pattern = load_pattern(args.file)
+    print(f"{pattern.name}: sizes {' '.join(pattern.sizes) or pattern.size}; {len(pattern.panels)} panels:")
+    for name, panel in pattern.panels.items():
+        print(f"  {name} ({panel.material})")
     return 0
