@@ -62,6 +62,9 @@ COMMANDS = (
     "fabric",
     "bench",
     "batch",
+    "population",
+    "coverage",
+    "calibrate",
 )
 
 
