@@ -46,6 +46,9 @@ class DrapeResult:
         Frames that blew up even at eight times the substeps and were dropped (the cloth held still).
     floor_height_m : float
         Height (y) of the floor the cloth rests on, m (the body's soles).
+    self_intersecting_faces : (P, 2) int64 or None
+        Pairs of garment faces that pass through each other (:mod:`sim.self_intersections`); None
+        where they were not looked for.
     face_area_m2 : (F,) float32
         Rest area of each face, the weights of the strain statistics.
     """
@@ -67,6 +70,7 @@ class DrapeResult:
     recoveries: int
     dropped_frames: int
     floor_height_m: float
+    self_intersecting_faces: np.ndarray | None
     face_area_m2: np.ndarray = field(repr=False)
 
     def summary(self) -> dict:
@@ -77,8 +81,8 @@ class DrapeResult:
         dict
             ``strain_pct`` {``mean``, ``p95``, ``max``}, ``contact_pct``, ``gap_cm`` {``chest``,
             ``waist``, ``hip``} (mean cloth-to-skin distance), ``penetration_pct``, ``seam_gap_mm``,
-            ``settled``, ``frames``, ``sim_seconds``, ``wall_seconds``, ``recoveries``,
-            ``dropped_frames``.
+            ``self_intersections`` (the number of pairs), ``settled``, ``frames``, ``sim_seconds``,
+            ``wall_seconds``, ``recoveries``, ``dropped_frames``.
         """
         area = self.face_area_m2.astype(np.float64)
         strain = self.strain_pct.astype(np.float64)
@@ -95,6 +99,9 @@ class DrapeResult:
             },
             "penetration_pct": round(float(self.penetration_pct), 3),
             "seam_gap_mm": round(float(self.seam_gap_mm), 2),
+            "self_intersections": (
+                None if self.self_intersecting_faces is None else len(self.self_intersecting_faces)
+            ),
             "settled": bool(self.settled),
             "frames": int(self.frames),
             "sim_seconds": round(float(self.sim_seconds), 3),

@@ -32,6 +32,26 @@ def test_a_panel_torn_away_from_its_seams_is_failed_naming_the_seam():
     assert any("seam of front and back is open 5" in reason for reason in reasons), reasons
 
 
+def test_a_front_pushed_back_through_the_back_is_failed_as_passing_through_itself():
+    from sim.self_intersections import self_intersecting_pairs
+
+    body = default_body()
+    garment, drape = start_drape(body, "tank_top", "M", device="cpu", edge_length=0.03)
+    result = drape.run(max_frames=200)
+    representative = drape.model.representative
+    drape.close()
+    heights = ring_heights(body)
+    assert len(result.self_intersecting_faces) <= 0.01 * len(garment.faces)
+    front = np.unique(garment.faces[garment.face_panel == garment.panel_names.index("front")])
+    depth = np.ptp(result.positions[:, 2])
+    result.positions = result.positions.copy()
+    result.positions[front, 2] -= 0.6 * depth
+    result.self_intersecting_faces = self_intersecting_pairs(result.positions, garment.faces, representative)
+    verdict, reasons = drape_verdict(garment, result, girth_fit(garment, result, body, heights)["girths"])
+    assert verdict == "failed"
+    assert any("passes through itself" in reason for reason in reasons), reasons
+
+
 def test_when_no_drape_can_be_judged_fit_exits_3_and_says_why(tmp_path, capsys):
     (tmp_path / "body.json").write_text(json.dumps(default_body().to_dict()))
     status = main(

@@ -59,6 +59,7 @@ _REASON_KINDS = (
     ("stretched beyond", "overstretched"),
     ("slid", "slid off"),
     ("floor", "on the floor"),
+    ("passes through itself", "self-intersecting"),
 )
 
 
