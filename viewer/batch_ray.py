@@ -116,12 +116,24 @@ def _start_ray(address: str | None, workers: int | None) -> tuple[bool, int]:
 
 
 def _task_device(settings: BatchSettings) -> tuple[str, dict]:
-    """The device the tasks drape on and the Ray resources each asks for."""
+    """The device the tasks drape on and the Ray resources each asks for.
+
+    Raises
+    ------
+    sim.errors.DeviceError
+        ``cuda`` was asked for and the cluster has no GPU.
+    """
     import ray
+
+    from sim.errors import DeviceError
 
     gpus = ray.cluster_resources().get("GPU", 0)
     if settings.device != "cpu" and gpus > 0:
         return "cuda", {"num_cpus": 1, "num_gpus": GPU_SHARE}
+    if settings.device == "cuda":
+        raise DeviceError(
+            "--device cuda was asked for but the Ray cluster has no GPU; use --device auto or cpu."
+        )
     return "cpu", {"num_cpus": 1}
 
 

@@ -157,12 +157,15 @@ def add_sizes_argument(parser: argparse.ArgumentParser) -> None:
 
 def add_rule_argument(parser: argparse.ArgumentParser) -> None:
     """Add ``--rule`` (a rule.json from ``fitroom calibrate``; default: the built-in rule)."""
+    from viewer.fit_report import GIRTH_STRAIN_LIMIT_PCT, MIN_EASE_CM
+
     parser.add_argument(
         "--rule",
         default=None,
         metavar="RULE.json",
         help="recommendation rule written by 'fitroom calibrate' (default: the built-in rule, at most "
-        "110 %% stretch and no negative ease at chest, waist and hip)",
+        f"{GIRTH_STRAIN_LIMIT_PCT:.0f} %% stretch and at least {MIN_EASE_CM:g} cm ease at chest, waist "
+        "and hip)",
     )
 
 

@@ -49,7 +49,8 @@ def add_parser(subparsers) -> None:
         type=positive_int,
         default=None,
         metavar="N",
-        help="drapes at once (default: every CPU core this process may use, or of the cluster)",
+        help="tasks (a person in one pattern) at once, one CPU each (default: every CPU core this process "
+        "may use, or every CPU of the cluster)",
     )
     parser.add_argument(
         "--pictures", action="store_true", help="also write RESULTS/pictures/<id>_<pattern>.png per person"
