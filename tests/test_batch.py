@@ -241,3 +241,18 @@ def test_six_people_in_two_patterns_on_local_ray(tmp_path):
     assert [row["id"] for row in recommendations[:2]] == ["p1", "p1"]
     assert main(command) == 0
     assert _tables(out)[1] == recommendations
+
+
+def test_a_corrupted_or_unfinished_part_is_never_read_as_a_result(tmp_path):
+    from viewer.batch_store import BatchStore
+
+    store = BatchStore(tmp_path)
+    row = {"id": "a", "row": 1, "pattern": "tshirt", "size": "S", "size_index": 0, "verdict": "ok"}
+    recommendation = {"id": "a", "row": 1, "pattern": "tshirt", "status": "ok", "recommended_size": "S"}
+    store.commit("good", {"drapes": [row], "recommendation": recommendation, "picture": None})
+    (tmp_path / "parts" / "torn.parquet").write_bytes(b"PAR1 half a file")
+    (tmp_path / "parts" / ".fitroom-tmp-1-x.parquet").write_bytes(b"")
+    assert store.done_keys() == {"good"}
+    drapes, recommendations = store.compact(["tshirt"])
+    assert pq.read_table(drapes).to_pylist() == [row]
+    assert pq.read_table(recommendations).to_pylist() == [recommendation]
