@@ -37,10 +37,13 @@ __all__ = [
     "dxf_pattern_in_size",
     "garment_pattern",
     "dxf_piece_table",
+    "MIN_GARMENT_PIECE_M",
 ]
 
 # The units --units may name, in metres.
 UNITS_M = {"mm": 0.001, "cm": 0.01, "in": 0.0254}
+# A garment's largest piece (a front, a back, a leg) is at least this long (m) in the right units.
+MIN_GARMENT_PIECE_M = 0.15
 # DXF-AAMA's ``Units:`` words and the unit each means.
 _FILE_UNITS = {"ENGLISH": "in", "METRIC": "mm"}
 # The name of the second, mirrored copy of a piece cut twice ends with this.
@@ -108,6 +111,7 @@ def _mirrored(outline: PieceOutline) -> PieceOutline:
         turn_deg=-outline.turn_deg,
         unfolded=outline.unfolded,
         sewn_on_sew_line=outline.sewn_on_sew_line,
+        kept=outline.kept,
     )
 
 
@@ -183,9 +187,17 @@ def _sew_pieces(document: DxfDocument, size: str, scale: float) -> tuple[list[Se
 
 
 def _check_units(pieces: list[SewPiece], where: str, hint: str) -> None:
+    """Refuse pieces too small or too large for a garment in the units read (a file in cm read as mm)."""
     extents = {p.name: float(max(p.edges.width, p.edges.height)) for p in pieces}
-    if extents:
-        check_extent(extents, where, hint, PatternLoadingError)
+    if not extents:
+        return
+    check_extent(extents, where, hint, PatternLoadingError)
+    name, largest = max(extents.items(), key=lambda item: item[1])
+    if largest < MIN_GARMENT_PIECE_M:
+        raise PatternLoadingError(
+            f"{where}: the largest piece '{name}' is {largest * 100:.3g} cm across with {hint}; a garment's "
+            f"largest piece is at least {MIN_GARMENT_PIECE_M * 100:g} cm, so give the units it is drawn in."
+        )
 
 
 def _plan(document: DxfDocument, scale: float, hint: str, seams: Path | None):
@@ -256,11 +268,17 @@ def dxf_garment(
 
 
 def _every_copy(document: DxfDocument, size: str, scale: float) -> list[SewPiece]:
-    """Every copy of every piece of ``size``, alternatives and loose pieces too."""
+    """Every copy of every piece of ``size``, alternatives and loose pieces too, with the edges of the
+    same piece in the sample size."""
+    sample = {}
+    if size != document.sample_size:
+        for spec in document.sizes[document.sample_size]:
+            where = f"DXF file '{document.path.name}' piece '{spec.name}' size '{document.sample_size}'"
+            sample[spec.name] = piece_outline(spec, scale, where).kept
     copies = []
     for spec in document.sizes[size]:
         where = f"DXF file '{document.path.name}' piece '{spec.name}' size '{size}'"
-        outline = piece_outline(spec, scale, where)
+        outline = piece_outline(spec, scale, where, sample.get(spec.name, ()))
         for k, name in enumerate(_copy_names(spec.name, spec.quantity)):
             copy = _mirrored(outline) if k % 2 else outline
             copies.append(SewPiece(name, copy, piece_edges(spec.name, spec.category, copy)))

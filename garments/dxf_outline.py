@@ -18,6 +18,8 @@ __all__ = ["PieceOutline", "piece_outline", "CORNER_DEG", "SMOOTH_DEG"]
 
 # A turn of the outline sharper than this (degrees) is a corner, where one edge ends and the next starts.
 CORNER_DEG = 40.0
+# A cut line whose polylines leave a gap wider than this share of the piece's extent does not close.
+_OPEN_GAP = 0.02
 # Edges meeting at a turn point where the outline turns less than this (degrees) are one seam line.
 SMOOTH_DEG = 20.0
 # Points, turn points and notches this close (share of the piece's extent) are the same place.
@@ -48,6 +50,9 @@ class PieceOutline:
         Whether the piece was cut on the fold and unfolded.
     sewn_on_sew_line : bool
         Whether the outline is the file's sew line (layer 14) rather than its cut line.
+    kept : tuple[bool, ...]
+        Which of the file's turn points (or joints, or corners), in outline order, start an edge; the
+        others lie where the outline runs on smoothly.
     """
 
     points: np.ndarray
@@ -56,6 +61,7 @@ class PieceOutline:
     turn_deg: float
     unfolded: bool
     sewn_on_sew_line: bool
+    kept: tuple[bool, ...] = ()
 
     def edge_points(self, edge: int) -> np.ndarray:
         """The points (k, 2) of edge ``edge``, from its start break to its end break inclusive."""
@@ -111,6 +117,20 @@ def _chain(lines: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
     return chain[keep], joints if len(lines) > 1 else []
 
 
+def _largest_gap(lines: list[np.ndarray], chain: np.ndarray) -> float:
+    """The widest gap (file units) the chained outline jumps: between one polyline's end and the next's
+    start, or back from the last to the first."""
+    ends = np.array([point for line in lines if len(line) > 1 for point in (line[0], line[-1])])
+    if len(ends) == 0:
+        return 0.0
+    # Each polyline end should meet another's end (or its own start, for one line): its nearest other end.
+    distances = np.linalg.norm(ends[:, None] - ends[None, :], axis=2)
+    np.fill_diagonal(distances, np.inf)
+    if len(ends) == 2:
+        return float(distances[0, 1])
+    return float(distances.min(axis=1).max())
+
+
 def _signed_area(points: np.ndarray) -> float:
     x, y = points.T
     return float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2
@@ -142,14 +162,14 @@ def _corners(points: np.ndarray) -> list[int]:
     lengths = np.linalg.norm(incoming, axis=1) * np.linalg.norm(outgoing, axis=1)
     cosine = (incoming * outgoing).sum(axis=1) / np.maximum(lengths, 1e-12 * perimeter**2)
     corners = np.flatnonzero(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))) > CORNER_DEG).tolist()
-    # A rounded corner reads as a few neighbouring points: keep the sharpest-placed middle one.
-    kept = []
+    # A rounded corner reads as a few points close together: keep the middle one of each such run.
+    kept: list[list[int]] = []
     for index in corners:
-        if kept and index - kept[-1][-1] <= 2:
+        if kept and arc[index] - arc[kept[-1][-1]] <= 2 * reach:
             kept[-1].append(index)
         else:
             kept.append([index])
-    if len(kept) > 1 and kept[0][0] == 0 and kept[-1][-1] >= len(points) - 3:
+    if len(kept) > 1 and arc[kept[0][0]] + perimeter - arc[kept[-1][-1]] <= 2 * reach:
         kept[0] = kept.pop() + kept[0]
     return [group[len(group) // 2] % len(points) for group in kept]
 
@@ -189,8 +209,8 @@ def _smooth_breaks_dropped(points: np.ndarray, breaks: list[int]) -> list[int]:
 def _unfold(points, marks, fold, tolerance):
     """The whole piece from a half cut on the fold, and its marks carried over (mirrored too).
 
-    ``marks`` maps a kind (``breaks``, ``notches``) to outline indices. The fold edge goes; the two
-    points where the outline meets the fold stop being breaks, unless they are corners of the whole.
+    ``marks`` maps a kind (``breaks``, ``notches``) to outline indices. The fold edge goes, and the two
+    points where the outline meets the fold stop being breaks.
     """
     start, end = np.asarray(fold[0], float), np.asarray(fold[1], float)
     direction = (end - start) / np.linalg.norm(end - start)
@@ -212,9 +232,8 @@ def _unfold(points, marks, fold, tolerance):
         inside = [(i - first) % len(points) for i in indices if (i - first) % len(points) < count]
         images = [(size - i) % size for i in inside if 0 < i < count - 1]
         carried[kind] = sorted(set(inside + images))
-    # The fold's two ends are no longer where edges end, unless the whole turns sharply there.
-    corners = set(_corners(whole))
-    carried["breaks"] = [i for i in carried["breaks"] if i not in (0, count - 1) or i in corners]
+    # The fold's two ends are no longer where edges end: the neck and the hem run on across the fold.
+    carried["breaks"] = [i for i in carried["breaks"] if i not in (0, count - 1)]
     return whole, carried, True
 
 
@@ -225,8 +244,11 @@ def _upright(points: np.ndarray, grain: np.ndarray) -> tuple[np.ndarray, float]:
     return points @ rotation.T, float(np.degrees(angle))
 
 
-def piece_outline(piece: DxfPieceSpec, scale: float, where: str) -> PieceOutline:
+def piece_outline(piece: DxfPieceSpec, scale: float, where: str, kept: tuple[bool, ...] = ()) -> PieceOutline:
     """The outline of ``piece`` (file units times ``scale`` make metres) as edges.
+
+    ``kept`` (another size's ``PieceOutline.kept``) makes the same turn points start edges, so that every
+    size of a graded piece has the same edges; it is ignored where the counts differ.
 
     Raises
     ------
@@ -240,6 +262,12 @@ def piece_outline(piece: DxfPieceSpec, scale: float, where: str) -> PieceOutline
             f"{where} has a cut line of {len(cut)} distinct points enclosing no area; export its "
             "whole boundary."
         )
+    gap = _largest_gap([np.asarray(line, np.float64) for line in piece.cut_lines], cut)
+    if gap > _OPEN_GAP * extent:
+        raise PatternLoadingError(
+            f"{where} has a cut line that does not close (a gap of {gap:.3g} file units); join its ends in "
+            "the pattern CAD and export it again."
+        )
     tolerance = _NEAR * extent
     points, sewn_on_sew_line = cut, False
     if piece.sew_lines:
@@ -250,8 +278,13 @@ def piece_outline(piece: DxfPieceSpec, scale: float, where: str) -> PieceOutline
             tolerance = max(tolerance, 0.05 * extent)
     if _signed_area(points) < 0:
         points = points[::-1].copy()
-    breaks = _nearest(points, joints, tolerance) or _nearest(points, piece.turn_points, tolerance)
-    breaks = _smooth_breaks_dropped(points, sorted(set(breaks or _corners(points))))
+    candidates = _nearest(points, joints, tolerance) or _nearest(points, piece.turn_points, tolerance)
+    candidates = sorted(set(candidates or _corners(points)))
+    if len(kept) == len(candidates):
+        breaks = [index for index, keep in zip(candidates, kept, strict=True) if keep]
+    else:
+        breaks = _smooth_breaks_dropped(points, candidates)
+    kept = tuple(index in breaks for index in candidates)
     marks = {"breaks": breaks, "notches": _nearest(points, piece.notches, tolerance)}
     unfolded = False
     if piece.fold is not None:
@@ -271,4 +304,5 @@ def piece_outline(piece: DxfPieceSpec, scale: float, where: str) -> PieceOutline
         turn_deg=turn_deg,
         unfolded=unfolded,
         sewn_on_sew_line=sewn_on_sew_line,
+        kept=kept,
     )

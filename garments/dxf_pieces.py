@@ -92,11 +92,11 @@ def _quantity(text: str, where: str) -> int:
 
 def _piece(name: str, fields: dict[str, str], block, where: str) -> DxfPieceSpec:
     """The checked lines and points of one BLOCK."""
-    data = {
-        "name": name,
-        "quantity": _quantity(fields.get("QUANTITY", "1"), where),
-        "category": fields.get("CATEGORY", ""),
-    }
+    data = {"name": name}
+    if "QUANTITY" in fields:
+        data["quantity"] = _quantity(fields["QUANTITY"], where)
+    if "CATEGORY" in fields:
+        data["category"] = fields["CATEGORY"]
     layer_names = {number: name for name, number in LAYERS.items()}
     for entity in block:
         kind, layer = entity.dxftype(), layer_names.get(str(entity.dxf.layer))
@@ -160,4 +160,18 @@ def read_dxf_document(path: str | os.PathLike) -> DxfDocument:
             f"'{path.name}' has no pattern pieces (BLOCKs with a 'Piece Name:' text); export the pieces "
             "as DXF-AAMA."
         )
-    return DxfDocument(path, header, sizes)
+    return DxfDocument(path, header, _shared_texts(sizes, header.get("SAMPLE SIZE", "")))
+
+
+def _shared_texts(sizes: dict[str, list[DxfPieceSpec]], sample: str) -> dict[str, list[DxfPieceSpec]]:
+    """Pieces with the quantity and category that only some sizes' BLOCKs state (often only the
+    sample size's) given in every size."""
+    stated: dict[str, dict] = {}
+    for size in sorted(sizes, key=lambda name: name != sample):
+        for piece in sizes[size]:
+            for key in piece.model_fields_set & {"quantity", "category"}:
+                stated.setdefault(piece.name, {}).setdefault(key, getattr(piece, key))
+    return {
+        size: [piece.model_copy(update=stated.get(piece.name, {})) for piece in pieces]
+        for size, pieces in sizes.items()
+    }
