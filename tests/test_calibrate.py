@@ -15,7 +15,15 @@ import pytest
 
 from viewer.calibrate import FeedbackFileError, calibrate_rule, person_summaries, predict_felt, read_feedback
 from viewer.cli import main
-from viewer.fit_report import DEFAULT_RULE, GIRTHS, FitRule, GirthTolerance, RuleFileError, load_fit_rule
+from viewer.fit_report import (
+    DEFAULT_RULE,
+    GIRTHS,
+    FitRule,
+    GirthTolerance,
+    RuleFileError,
+    load_fit_rule,
+    recommend_size,
+)
 
 SIZES = ("XS", "S", "M", "L", "XL", "XXL")
 # The chart: girth of size k is base + 8 k cm; each garment is 2 cm larger than its size's girth.
@@ -132,3 +140,19 @@ def test_bad_feedback_and_bad_rule_files_are_one_sentence_each(tmp_path):
         ]
     )
     assert status == 2 and not (tmp_path / "out").exists()
+
+
+def test_a_rule_is_the_same_rule_with_other_thresholds():
+    summaries = {}
+    for size, strain in (("S", 107.0), ("M", 103.0)):
+        summaries[size] = {
+            "girth_strain_pct": {"chest": strain, "waist": 101.0, "hip": None},
+            "ease_cm": {"chest": 1.0, "waist": 8.0, "hip": None},
+            "girths": {"chest": {"measured": True}, "waist": {"measured": True}, "hip": {"measured": False}},
+            "verdict": "ok",
+            "verdict_reasons": [],
+        }
+    strict = DEFAULT_RULE.model_copy(update={"chest": GirthTolerance(max_strain_pct=105.0, min_ease_cm=0.0)})
+    assert recommend_size(summaries)[0] == "S"
+    size, reason = recommend_size(summaries, strict)
+    assert size == "M" and "chest 105 %, waist 110 %" in reason
