@@ -25,6 +25,14 @@ PICTURES_FOLDER = "pictures"
 _RECOMMENDATION_KEY = b"fitroom.recommendation"
 
 
+def _table(rows: list[dict]):
+    """A ``pyarrow`` table of ``rows`` with every key any row has (a key a row lacks is null there)."""
+    import pyarrow as pa
+
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    return pa.Table.from_pylist([{key: row.get(key) for key in columns} for row in rows])
+
+
 class BatchStore:
     """The results folder of one batch.
 
@@ -64,11 +72,10 @@ class BatchStore:
     def commit(self, key: str, result: dict) -> None:
         """Write one task's rows (``result`` of :func:`viewer.batch_task.run_task`) as its part, whole,
         and its picture, if any, as ``pictures/<id>_<pattern>.png``."""
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         recommendation = result["recommendation"]
-        table = pa.Table.from_pylist(result["drapes"])
+        table = _table(result["drapes"])
         table = table.replace_schema_metadata({_RECOMMENDATION_KEY: json.dumps(recommendation).encode()})
         if result.get("picture") is not None:
             name = f"{recommendation['id']}_{Path(recommendation['pattern']).stem}.png".replace("/", "_")
@@ -117,5 +124,5 @@ class BatchStore:
         with atomic_path(paths[0]) as tmp:
             pq.write_table(drapes, tmp)
         with atomic_path(paths[1]) as tmp:
-            pq.write_table(pa.Table.from_pylist(recommendations), tmp)
+            pq.write_table(_table(recommendations), tmp)
         return paths

@@ -11,6 +11,7 @@ import os
 import resource
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from fitroom.errors import FitroomError
@@ -51,6 +52,12 @@ def _peak_memory_mb() -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
+def _cpu_seconds() -> float:
+    """CPU time this process has used so far (user and system), s."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _recommendation(person: Person, pattern: str, settings: BatchSettings, in_worker=True, **fields) -> dict:
     """The recommendation row with its defaults (a failed task's); ``fields`` replace them. The worker's
     process id and peak memory are recorded when the row is made where the task ran."""
@@ -72,6 +79,8 @@ def _recommendation(person: Person, pattern: str, settings: BatchSettings, in_wo
         "failed_drapes": 0,
         "worker_pid": os.getpid() if in_worker else None,
         "worker_peak_memory_mb": _peak_memory_mb() if in_worker else None,
+        "task_seconds": None,
+        "task_cpu_seconds": None,
     }
     return row | fields
 
@@ -139,12 +148,14 @@ def run_task(person: Person, pattern: str, settings: BatchSettings, device: str 
     -------
     TaskResult
         ``drapes`` (one row per size, smallest first), ``recommendation`` (``status`` ``ok``, ``no size``
-        when every drape failed, or ``failed`` with the sentence as ``reason``) and ``picture``.
+        when every drape failed, or ``failed`` with the sentence as ``reason``; ``task_seconds`` and
+        ``task_cpu_seconds``, the wall and CPU time of making the body and draping) and ``picture``.
     """
     from viewer.size_drape import drape_size
 
     if person.problem is not None:
         return failed_task(person, pattern, settings, person.problem)
+    started, started_cpu = time.perf_counter(), _cpu_seconds()
     try:
         made = _make_body(person)
         drapes = [
@@ -182,6 +193,8 @@ def run_task(person: Person, pattern: str, settings: BatchSettings, device: str 
         body_hip_cm=chart.get("hip"),
         drapes=len(rows),
         failed_drapes=sum(row["verdict"] == "failed" for row in rows),
+        task_seconds=round(time.perf_counter() - started, 3),
+        task_cpu_seconds=round(_cpu_seconds() - started_cpu, 3),
     )
     picture = _picture(made, drapes) if settings.pictures else None
     worker = {key: recommendation[key] for key in ("worker_pid", "worker_peak_memory_mb")}
