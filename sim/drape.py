@@ -418,4 +418,7 @@ class Drape:
                 else None
             ),
             face_area_m2=model.face_area,
+            wearable_strain_pct=np.array([m.wearable_strain_pct for m in model.materials], np.float32)[
+                model.face_material
+            ],
         )

@@ -51,6 +51,8 @@ class DrapeResult:
         where they were not looked for.
     face_area_m2 : (F,) float32
         Rest area of each face, the weights of the strain statistics.
+    wearable_strain_pct : (F,) float32
+        The wearable stretch limit of each face's fabric (:attr:`sim.Material.wearable_strain_pct`), %.
     """
 
     positions: np.ndarray
@@ -72,6 +74,13 @@ class DrapeResult:
     floor_height_m: float
     self_intersecting_faces: np.ndarray | None
     face_area_m2: np.ndarray = field(repr=False)
+    wearable_strain_pct: np.ndarray = field(repr=False)
+
+    @property
+    def wearable_use_pct(self) -> np.ndarray:
+        """(F,) float32: each face's stretch as a share of its fabric's wearable limit, % (100 = at the
+        limit): the strain map in fabric mode."""
+        return (100.0 * (self.strain_pct - 100.0) / self.wearable_strain_pct).astype(np.float32)
 
     def summary(self) -> dict:
         """The ``fit.json`` figures: strain statistics weighted by rest area, contact share, ease, settling.

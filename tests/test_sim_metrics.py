@@ -49,3 +49,20 @@ def test_area_weighted_percentile_and_ring_gap():
     positions = np.array([[0.0, 1.0, 0.0], [0.0, 1.005, 0.0], [0.0, 1.5, 0.0]])
     assert ring_gap(positions, np.array([2.0, 4.0, 9.0]), 1.0, 0.01) == 3.0
     assert ring_gap(positions, np.array([2.0, 4.0, 9.0]), 0.5, 0.01) is None
+
+
+def test_the_fabric_mode_map_reads_the_same_stretch_against_each_fabrics_wearable_limit():
+    from sim.scenes import sheet_drape, sphere_body
+    from viewer.fit_maps import fit_map
+
+    rest_uv, faces = grid_panel(0.2, 0.1, 5, 3)
+    stretched = np.c_[1.1 * rest_uv[:, 0], rest_uv[:, 1], np.zeros(len(rest_uv))]
+    body = sphere_body(0.05, (0.0, 1.0, 0.0), subdivisions=2)
+    readings = {}
+    for fabric in ("cotton_jersey", "swim_stretch"):
+        drape = sheet_drape(*body, rest_uv, faces, stretched, fabric, self_collision=False)
+        readings[fabric] = fit_map("fabric").values(drape.result())
+        drape.close()
+    # 10 % is half of jersey's 20 % wearable stretch and a quarter of swimwear's 40 %.
+    assert np.allclose(readings["cotton_jersey"], 50.0, atol=0.01)
+    assert np.allclose(readings["swim_stretch"], 25.0, atol=0.01)

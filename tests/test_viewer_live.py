@@ -65,11 +65,11 @@ def test_size_switch_redrapes_a_bigger_garment(viewer):
 
 def test_h_cycles_every_map_with_its_own_colour_bar(viewer):
     seen = []
-    for _ in range(5):
+    for _ in range(6):
         seen.append(viewer.cycle_map())
         if viewer.map_name != "none":
             assert viewer.scene._bar_title in viewer.scene.plotter.scalar_bars
-    assert sorted(seen) == sorted(["none", "strain", "stress", "pressure", "gap"])
+    assert sorted(seen) == sorted(["none", "strain", "fabric", "stress", "pressure", "gap"])
     assert viewer.map_name == "strain"
 
 

@@ -46,13 +46,23 @@ class FitMap:
 # 120 % and beyond; "jet" is that blue-cyan-green-yellow-red scale.
 FIT_MAPS = {
     "strain": FitMap("strain", "strain_pct", True, "Strain (%)", (100.0, 120.0), "jet", 5),
+    # Fabric mode (as CLO's): red where the fabric reaches its own wearable stretch limit.
+    "fabric": FitMap(
+        "fabric",
+        "wearable_use_pct",
+        True,
+        "Fabric strain\n(% of limit)",
+        (0.0, 100.0),
+        "jet",
+        6,
+    ),
     "stress": FitMap("stress", "stress_n_per_m", True, "Stress (N/m)", (0.0, 10.0), "inferno", 6),
     "pressure": FitMap("pressure", "pressure_pa", False, "Pressure (Pa)", (0.0, 200.0), "magma", 5),
     "gap": FitMap("gap", "gap_cm", False, "Gap to skin (cm)", (0.0, 6.0), "viridis_r", 7),
 }
 
 # The order the ``h`` key walks through; ``none`` shows the fabric colour.
-MAP_CYCLE = ("none", "strain", "stress", "pressure", "gap")
+MAP_CYCLE = ("none", "strain", "fabric", "stress", "pressure", "gap")
 
 
 def fit_map(name: str) -> FitMap | None:
