@@ -13,7 +13,10 @@ from scipy.spatial.transform import Rotation
 
 from garments.pattern import Panel, Stitch
 
-__all__ = ["lay_out_panels", "GARMENT_TOP", "WAIST_TOP", "BODY_DEPTH"]
+__all__ = ["lay_out_panels", "leg_wrap_shift", "GARMENT_TOP", "WAIST_TOP", "BODY_DEPTH", "CROTCH_HEIGHT"]
+
+# The ``Panel.extra`` key of a leg's crotch point height (m, GarmentCode frame): where its rises end.
+CROTCH_HEIGHT = "crotch_height"
 
 # GarmentCode heights and depths (m) of a generic standing body the layout is written against: the top
 # of a garment hung from the shoulders, of one worn from the waist (trousers), and the body's half depth.
@@ -22,6 +25,8 @@ WAIST_TOP = 1.0
 BODY_DEPTH = 0.15
 _ARM_X = 0.45
 _ARM_HEIGHT = 1.35
+# Rows (m) a one-piece leg's width is measured in.
+_WRAP_ROW = 0.02
 # How far (m) a band starts out from the edge it is sewn to.
 _BAND_GAP = 0.01
 # Sleeves lie along the arm: panel +y toward the body, panel +x toward the back (left arm) or front.
@@ -87,26 +92,74 @@ def lay_out_panels(
     stitches : list[Stitch]
     """
     trunk = [name for name, kind in kinds.items() if kind in ("torso", "leg")]
-    tallest = max((np.ptp(panels[name].vertices[:, 1]) for name in trunk), default=0.6)
+    tallest = max((np.ptp(panels[name].outline()[:, 1]) for name in trunk), default=0.6)
     top = WAIST_TOP if "leg" in kinds.values() else GARMENT_TOP
     bottom = top - tallest
     for name in trunk:
         panel = panels[name]
+        panel.part = "torso"
+        across = 0.0
         if kinds[name] == "leg":
-            panel.part, panel.side = (
-                ("left_leg" if panel.vertices[:, 0].mean() >= 0 else "right_leg"),
-                "front",
-            )
-        else:
-            panel.part = "torso"
+            panel.part, panel.side, across = _leg_layout(panel, roles[name])
+            rises = [edge for edge, role in enumerate(roles[name]) if role == "rise"]
+            if rises:
+                lowest = min(panel.edge_points(edge, 16)[:, 1].min() for edge in rises)
+                panel.extra[CROTCH_HEIGHT] = float(bottom + lowest)
         depth = BODY_DEPTH if panel.side == "front" else -BODY_DEPTH
-        panel.translation = np.array([0.0, bottom, depth])
+        panel.translation = np.array([across, bottom, depth])
     for name, kind in kinds.items():
         if kind == "sleeve":
             _lay_out_sleeve(panels, name, stitches)
     for name, kind in kinds.items():
         if kind == "band":
             _lay_out_band(panels, name, roles, stitches)
+
+
+def _leg_layout(panel: Panel, roles: list[str]) -> tuple[str, str, float]:
+    """(part, side, x of the panel's centre line) of a trouser or legging leg.
+
+    A one-piece leg (a rise on either side of its waist) wraps its leg with its centre line down the
+    outer side, the front rise (the shorter, as the trade drafts it) toward the centre front: on the
+    left leg the front rise is on the panel's -x side. Its centre line goes a quarter of the way round
+    the waist from the centre front, half its waist's width.
+    """
+    rises = [edge for edge, role in enumerate(roles) if role == "rise"]
+    if len(rises) != 2:
+        return ("left_leg" if panel.vertices[:, 0].mean() >= 0 else "right_leg"), "front", 0.0
+    front_rise = min(rises, key=panel.edge_length)
+    left = panel.edge_points(front_rise, 16)[:, 0].mean() < 0
+    panel.extra["wraps_leg"] = True
+    waist = [edge for edge, role in enumerate(roles) if role == "waist"]
+    width = np.ptp(panel.edge_points(waist[0], 16)[:, 0]) if waist else np.ptp(panel.vertices[:, 0]) / 2
+    half_waist = width / 2
+    return ("left_leg" if left else "right_leg"), "front", float(half_waist if left else -half_waist)
+
+
+def leg_wrap_shift(meshed, parts: np.ndarray) -> np.ndarray:
+    """How far (m, (V,)) to move each vertex of a one-piece leg round its leg, so that the panel's centre
+    line (its outer side) lies on the leg's outer side: a quarter of the panel's width at its height,
+    outward (+x on the left leg). Zero for every other vertex.
+
+    Parameters
+    ----------
+    meshed : MeshedPattern
+    parts : (V,) str
+        The body part of each vertex's panel.
+    """
+    shift = np.zeros(meshed.vertex_count)
+    for index, name in enumerate(meshed.panel_names):
+        if not meshed.pattern.panels[name].extra.get("wraps_leg"):
+            continue
+        mine = np.flatnonzero(meshed.vertex_panel == index)
+        points = meshed.points[mine]
+        rows = np.round(points[:, 1] / _WRAP_ROW).astype(int)
+        widths = np.zeros(len(mine))
+        for row in np.unique(rows):
+            in_row = rows == row
+            widths[in_row] = np.ptp(points[in_row, 0])
+        sign = 1.0 if parts[mine[0]] == "left_leg" else -1.0
+        shift[mine] = sign * widths / 4
+    return shift
 
 
 def _lay_out_sleeve(panels: dict[str, Panel], name: str, stitches: list[Stitch]) -> None:

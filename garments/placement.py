@@ -24,6 +24,7 @@ from garments.body_sections import (
     vertex_normals,
     waist_height,
 )
+from garments.dxf_layout import CROTCH_HEIGHT, leg_wrap_shift
 from garments.errors import PlacementError
 from garments.garment import Garment
 from garments.inside_test import points_inside
@@ -164,8 +165,12 @@ def _crotch_height(body) -> float:
     return float(inseam) / 100.0 if inseam else float(body.joint("left_hip")[1]) - 0.08
 
 
-def _place_on_legs(body, world, heights, back, parts, panel_of_vertex, trunk_positions, clearance):
-    """Trouser vertices: as placed on the trunk above the crotch, round each leg below it, blended between."""
+def _place_on_legs(body, world, heights, back, parts, panel_of_vertex, trunk_positions, clearance, shift):
+    """Trouser vertices: as placed on the trunk above the crotch, round each leg below it, blended between.
+
+    ``shift`` (K,) moves each vertex's arc round its leg (m): a one-piece leg starts from the leg's
+    outer side instead of its front (see :func:`garments.dxf_layout.leg_wrap_shift`).
+    """
     vertices = np.asarray(body.vertices, np.float64)
     centre_x = float(body.joint("pelvis")[0])
     crotch = _crotch_height(body)
@@ -182,7 +187,8 @@ def _place_on_legs(body, world, heights, back, parts, panel_of_vertex, trunk_pos
         )
         side_vertices = vertices[sign * (vertices[:, 0] - centre_x) > 0]
         around_leg = _place_on_trunk(
-            side_vertices, heights[mine], world[mine, 0] - leg_centre_gc, back[mine], panel_of_vertex[mine],
+            side_vertices, heights[mine], world[mine, 0] - leg_centre_gc + shift[mine], back[mine],
+            panel_of_vertex[mine],
             _leg_axis(body, leg), clearance, np.inf, 1.05,
         )  # fmt: skip
         w = weight[mine, None]
@@ -363,7 +369,12 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
     vertices = np.asarray(body.vertices, np.float64)
     centre_x = float(body.joint("pelvis")[0])
     shoulder_top = shoulder_top_height(body)
-    if limbs_above or garment_top > _SHOULDER_GARMENT_TOP:
+    crotch_marks = [pattern.panels[name].extra.get(CROTCH_HEIGHT) for name in meshed.panel_names]
+    crotch_marks = [mark for mark in crotch_marks if mark is not None]
+    if crotch_marks:
+        # A DXF leg's crotch point (where its rises end) goes at the body's crotch.
+        lift = _crotch_height(body) - min(crotch_marks)
+    elif limbs_above or garment_top > _SHOULDER_GARMENT_TOP:
         lift = shoulder_top + 0.01 - garment_top
     else:
         lift = waist_height(body) + _WAIST_LIFT - garment_top
@@ -381,8 +392,9 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
                 meshed.vertex_panel[group], lambda height: centre_x, clearance, top_cap, looseness,
             )  # fmt: skip
     if legs.any():
+        shift = leg_wrap_shift(meshed, parts)
         positions = _place_on_legs(
-            body, world, world[:, 1] + lift, back, parts, meshed.vertex_panel, positions, clearance
+            body, world, world[:, 1] + lift, back, parts, meshed.vertex_panel, positions, clearance, shift
         )
     for limb in ("left_arm", "right_arm"):
         mine = parts == limb

@@ -196,7 +196,8 @@ def piece_edges(name: str, category: str, outline: PieceOutline) -> PieceEdges:
     width, height = (float(v) for v in np.ptp(points, axis=0))
     whole = _is_whole(points)
     top = points[np.argmax(points[:, 1])]
-    centre_x = 0.0 if whole else float(points[:, 0].max() if top[0] > 0 else points[:, 0].min())
+    half = kind == "torso" and not whole
+    centre_x = float(points[:, 0].max() if top[0] > 0 else points[:, 0].min()) if half else 0.0
     if kind == "torso":
         roles = _torso_roles(edges, mids, chords, straightness, centre_x, whole, width, height)
     elif kind == "sleeve":
