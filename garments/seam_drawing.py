@@ -56,7 +56,7 @@ def draw_seams(pattern: Pattern, plan: SeamPlan, path: str | os.PathLike, title:
     target, pyplot = drawing_target(path)
     drawn = _as_drawn(pattern)
     figure, (axes, key) = pyplot.subplots(1, 2, figsize=(18, 10), gridspec_kw={"width_ratios": [3, 1.3]})
-    colours = pyplot.get_cmap("tab20")
+    colours = pyplot.get_cmap("tab10")
     centres = {}
     for name, edges in drawn.items():
         outline = np.vstack([edge[:-1] for edge in edges])
@@ -70,7 +70,7 @@ def draw_seams(pattern: Pattern, plan: SeamPlan, path: str | os.PathLike, title:
                       ha="center", va="center")  # fmt: skip
     lines = []
     for number, seam in enumerate(plan.seams):
-        colour = colours(number % 20)
+        colour = colours(number % 10)
         low = seam.confidence < LOW_CONFIDENCE
         for panel, edge in (seam.a, seam.b):
             points = drawn[panel][edge]
