@@ -3,7 +3,8 @@
 A :class:`Drape` owns a :class:`~sim.model.Model`, a :class:`~sim.state.State`, the body collider and a
 :class:`~sim.solver_xpbd.SolverXPBD`. Each :meth:`Drape.step` advances one frame, watches for blow-ups
 (a non-finite position or a jump no fabric makes in a frame), and re-runs a bad frame from its start
-with the velocities zeroed and twice the substeps, which it keeps from then on.
+(positions and the seams' progress) with the velocities zeroed and twice the substeps, which it keeps
+from then on.
 """
 
 import time
@@ -236,6 +237,7 @@ class Drape:
             self.collider.stop()
         # Only positions are kept: a frame that is run again starts from rest.
         self._frame_start.positions.copy_from(self.state.positions)
+        seams_at_start = self.solver.seam_progress()
         self.solver.contact_push.fill(0.0)
         self._refresh_contacts()
         while True:
@@ -249,6 +251,7 @@ class Drape:
             self.recoveries += 1
             self.state.positions.copy_from(self._frame_start.positions)
             self.state.velocities.fill(0.0)
+            self.solver.restore_seam_progress(seams_at_start)
             self.solver.contact_push.fill(0.0)
             if self.solver.substeps >= 8 * self.base_substeps:
                 # Even eight times the substeps blow up: the frame is dropped, the cloth held where

@@ -650,6 +650,15 @@ class SolverXPBD:
         self._no_candidate_count = ti.ndarray(ti.i32, shape=m.vertex_count)
         self._no_candidate_count.fill(0)
 
+    def seam_progress(self) -> tuple[bool, np.ndarray]:
+        """How far sewing has gone: whether it started, and each stitch's allowed gap (S,) float32 m."""
+        return self._sewing_started, self.stitch_length.to_numpy()
+
+    def restore_seam_progress(self, progress: tuple[bool, np.ndarray]) -> None:
+        """Set sewing back to a :meth:`seam_progress` taken earlier (a frame run again starts there)."""
+        self._sewing_started, lengths = progress
+        self.stitch_length.from_numpy(lengths)
+
     def make_contacts(self, reach: float) -> SelfContacts:
         """Self-contact candidate lists for this model, to refresh with :meth:`collide`."""
         return SelfContacts(

@@ -30,6 +30,30 @@ def test_a_frame_that_blows_up_is_rerun_reported_and_never_leaves_nan():
     assert drape.result().summary()["recoveries"] == drape.recoveries
 
 
+def test_a_frame_run_again_sews_its_seams_once_not_once_per_try(monkeypatch):
+    import sim.drape
+
+    drape = tube_on_cylinder()
+    drape.solver.sew_speed = 0.01
+    drape.step()
+    _, before = drape.solver.seam_progress()
+    # The next frame's first try is reported as blown up, so it is run again from its start.
+    real_motion, tries = sim.drape._frame_motion, []
+
+    def first_try_blows_up(*args):
+        moved, broken, largest = real_motion(*args)
+        tries.append(1)
+        return moved, (1 if len(tries) == 1 else broken), largest
+
+    monkeypatch.setattr(sim.drape, "_frame_motion", first_try_blows_up)
+    drape.step()
+    assert drape.recoveries == 1 and drape.dropped_frames == 0
+    _, after = drape.solver.seam_progress()
+    # One frame at 10 mm/s closes each still-open seam's allowed gap by 1/60 of 10 mm, not twice that.
+    still_open = before > 0.001
+    assert np.allclose((before - after)[still_open], 0.01 / drape.fps, atol=1e-5)
+
+
 def test_the_same_inputs_give_the_same_drape():
     first = tube_on_cylinder()
     second = tube_on_cylinder()
