@@ -40,6 +40,18 @@ _COEFFICIENTS = ti.types.matrix(4, 3, ti.f32)
 # ratio k(ε₁)/k₀ of the fabric's curve; the strain ε₁ of that sample.
 _STRETCH = ti.types.vector(6, ti.f32)
 _EPSILON = 1e-9
+# What every substep of a frame needs besides the arrays (seconds, metres, m/s).
+_SUBSTEP_SETTINGS = ti.types.struct(
+    dt=ti.f32,
+    velocity_keep=ti.f32,
+    max_speed=ti.f32,
+    sew_step=ti.f32,
+    cloth_thickness=ti.f32,
+    body_thickness=ti.f32,
+    friction=ti.f32,
+    spacing=ti.f32,
+    floor_height=ti.f32,
+)
 
 
 @ti.func
@@ -478,19 +490,19 @@ def _advance_serial(
     separation: ti.types.ndarray(dtype=vec3, ndim=1),
     gravity: vec3,
     origin: vec3,
-    parameters: ti.types.vector(9, ti.f32),
+    settings: _SUBSTEP_SETTINGS,
     substeps: ti.i32,
 ):
     """All substeps of a frame in one launch, as one ordered sweep (the CPU path)."""
-    dt = parameters[0]
-    velocity_keep = parameters[1]
-    max_speed = parameters[2]
-    sew_step = parameters[3]
-    cloth_thickness = parameters[4]
-    body_thickness = parameters[5]
-    friction = parameters[6]
-    spacing = parameters[7]
-    floor_height = parameters[8]
+    dt = settings.dt
+    velocity_keep = settings.velocity_keep
+    max_speed = settings.max_speed
+    sew_step = settings.sew_step
+    cloth_thickness = settings.cloth_thickness
+    body_thickness = settings.body_thickness
+    friction = settings.friction
+    spacing = settings.spacing
+    floor_height = settings.floor_height
     inverse_dt2 = 1.0 / (dt * dt)
     ti.loop_config(serialize=True)
     for _ in range(substeps):
@@ -711,18 +723,16 @@ class SolverXPBD:
         velocity_keep = float(np.exp(-self.damping * h))
         thickness = self.model.thickness
         if self.serial:
-            parameters = ti.Vector(
-                [
-                    h,
-                    velocity_keep,
-                    self.max_speed,
-                    self.sew_speed * h,
-                    thickness,
-                    thickness,
-                    self.model.friction,
-                    spacing,
-                    self.floor_height,
-                ]
+            settings = _SUBSTEP_SETTINGS(
+                dt=h,
+                velocity_keep=velocity_keep,
+                max_speed=self.max_speed,
+                sew_step=self.sew_speed * h,
+                cloth_thickness=thickness,
+                body_thickness=thickness,
+                friction=self.model.friction,
+                spacing=spacing,
+                floor_height=self.floor_height,
             )
             _advance_serial(
                 x,
@@ -748,7 +758,7 @@ class SolverXPBD:
                 self.separation,
                 self.gravity,
                 origin,
-                parameters,
+                settings,
                 self.substeps,
             )
             return
