@@ -170,7 +170,9 @@ def _sew_pieces(document: DxfDocument, size: str, scale: float) -> tuple[list[Se
     left_out, kept = {}, []
     for piece in _every_copy(document, size, scale):
         if piece.edges.kind == "loose":
-            left_out[piece.name] = f"a {piece.edges.role}, sewn onto a surface rather than edge to edge"
+            left_out[piece.name] = (
+                f"a {piece.edges.role}, sewn onto a surface or into a slit, not edge to edge"
+            )
             continue
         original = next(
             (k for k in kept if _alternative_of(k, piece) and not piece.name.startswith(k.name)), None

@@ -14,6 +14,7 @@ __all__ = ["PIECE_ROLES", "piece_role_from_name"]
 PIECE_ROLES = (
     "pocket",
     "facing",
+    "placket",
     "cuff",
     "collar",
     "band",
@@ -31,7 +32,8 @@ _WORDS = {
     "facing": (("FACING", "FACE", "FUSE", "FUSIBLE", "INTERFACING", "LINING", "FCG"), ("FCG",)),
     "cuff": (("CUFF", "CUFFS", "CUF"), ("CUFF",)),
     "collar": (("COLLAR", "COLLR", "CLR", "COL", "STAND", "HOOD"), ("COLLAR", "CLR")),
-    "band": (("BAND", "NECKBAND", "BINDING", "BIND", "RIB", "TRIM", "NB", "PLACKET", "PLK"), ("BAND", "NB")),
+    "placket": (("PLACKET", "PLK", "PLKT"), ("PLACKET", "PLKT")),
+    "band": (("BAND", "NECKBAND", "BINDING", "BIND", "RIB", "TRIM", "NB"), ("BAND", "NB")),
     "waistband": (("WAISTBAND", "WB", "WAIST"), ("WB",)),
     "yoke": (("YOKE", "YK"), ("YOKE", "YK")),
     "sleeve": (("SLEEVE", "SLEEVES", "SLV", "SLEEV", "SLEVE", "SLVE"), ("SLEEVE", "SLV")),

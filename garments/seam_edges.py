@@ -1,8 +1,8 @@
 """What each edge of a pattern piece is for, read from where it lies on the upright piece.
 
 Pieces are of a kind: ``torso`` (fronts, backs, yokes), ``sleeve``, ``leg``, ``band`` (collars,
-neckbands, bindings, cuffs, waistbands: long and narrow) or ``loose`` (pockets and facings, which are
-sewn onto a surface rather than edge to edge, so fitroom leaves them out). The kind comes from the
+neckbands, bindings, cuffs, waistbands: long and narrow) or ``loose`` (pockets, facings and plackets,
+which are sewn onto a surface or into a slit rather than edge to edge, so fitroom leaves them out). The kind comes from the
 piece's name when it says (see :mod:`garments.piece_names`), else from its shape.
 
 Edges take the trade's roles by position on the upright piece (grain up, hem at the bottom):
@@ -37,6 +37,7 @@ KIND_OF_ROLE = {
     "waistband": "band",
     "pocket": "loose",
     "facing": "loose",
+    "placket": "loose",
 }
 EDGE_ROLES = {
     "torso": ("hem", "side", "centre", "shoulder", "neck", "armhole", "other"),

@@ -57,8 +57,8 @@ _MOST_COMBINATIONS = 200_000
 _OPENINGS = {
     "sleeve": ("armhole",),
     "collar": ("neck",),
-    "band": ("neck", "sleeve end", "hem"),
-    "": ("neck", "sleeve end", "hem"),
+    "band": ("neck", "armhole", "sleeve end", "hem"),
+    "": ("neck", "armhole", "sleeve end", "hem"),
     "cuff": ("sleeve end",),
     "waistband": ("waist",),
 }

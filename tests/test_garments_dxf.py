@@ -11,6 +11,7 @@ from garments.dxf_aama import dxf_garment, dxf_sizes, pattern_from_dxf
 
 DXF = Path(__file__).parent / "data" / "patterns" / "dxf"
 TANK = DXF / "wm_loose_shape_tank.dxf"
+GLX = DXF / "glx4802s19_aama.dxf"
 FRONT, BACK = "RELAXED TANK FR V2", "RELAXED TANK BK V2"
 
 # The tank as its designer sews it. Both pieces are cut on the fold; unfolded, each runs (seen from the
@@ -75,3 +76,37 @@ def test_missing_size_names_the_sizes_there_are():
         pattern_from_dxf(TANK, "99")
     with pytest.raises(UnknownSizeError, match="no size 'XL'"):
         load_pattern(TANK).grade("XL")
+
+
+def test_legging_file_sews_the_first_of_its_alternative_legs():
+    plan = dxf_garment(GLX).plan
+    # Short, "length options" and long legs of one style, each cut twice: the short pair is sewn.
+    assert sorted(plan.left_out) == [
+        "GLX4802S19SLL", "GLX4802S19SLL 2 mirrored", "GLX4802S19SLO", "GLX4802S19SLO 2 mirrored"
+    ]  # fmt: skip
+    reasons = sorted(seam.reason.split(":")[0] for seam in plan.seams)
+    assert reasons == ["crotch seam", "crotch seam", "inseam", "inseam"]
+    pattern = load_pattern(GLX)
+    assert sorted(panel.part for panel in pattern.panels.values()) == ["left_leg", "right_leg"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "sizes"),
+    [("wm_loose_shape_tank.dxf", "40,44"), ("glx4802s19_aama.dxf", "48,50"), ("clo-pattern.dxf", "M")],
+)
+def test_shared_dxf_files_drape_sewn_shut_clear_of_the_body(name, sizes, tmp_path):
+    import json
+
+    import body
+    from viewer.cli import main
+
+    person = tmp_path / "body.json"
+    person.write_text(json.dumps(body.default_body().to_dict()))
+    out = tmp_path / "fit"
+    argv = ["fit", "--body", str(person), "--pattern", str(DXF / name), "--sizes", sizes, "--out", str(out)]
+    assert main([*argv, "--device", "cpu"]) in (0, 3)
+    document = json.loads((out / "fit.json").read_text())
+    for size in sizes.split(","):
+        fit = document[size]
+        assert fit["seam_gap_mm"] <= 3.0 and fit["penetration_pct"] < 0.5 and fit["settled"], (size, fit)

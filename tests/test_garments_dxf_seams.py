@@ -244,3 +244,24 @@ def test_own_tee_drapes_sewn_shut(tee, body_json, tmp_path):
     assert main([*argv, "--max-frames", "200", "--out", str(out), "--device", "cpu"]) == 0
     size = json.loads((out / "fit.json").read_text())["L"]
     assert size["seam_gap_mm"] <= 3.0 and size["penetration_pct"] < 1.0
+
+
+def test_a_tank_binds_its_armholes_and_neck(tmp_path):
+    body_pieces = tee_pieces()[:2]
+    front, back = (dxf_garment(write_dxf(tmp_path / "body.dxf", body_pieces)).pieces[k] for k in (0, 1))
+    armhole = sum(p.edges.lengths[p.edges.roles.index("armhole")] for p in (front, back)) * 1000
+    neck = sum(
+        p.edges.lengths[[e for e, r in enumerate(p.edges.roles) if r == "neck"]].sum() for p in (front, back)
+    )
+    strips = [("ARMHOLE BINDING", 2, 0.9 * armhole), ("NECK BINDING", 1, 0.85 * neck * 1000)]
+    for name, quantity, length in strips:
+        strip = [(0.0, 0.0), (length, 0.0), (length, 30.0), (0.0, 30.0)]
+        body_pieces.append(
+            {"name": name, "quantity": quantity, "cut": [strip], "grain": ((5.0, 5.0), (5.0, 25.0))}
+        )
+    plan = dxf_garment(write_dxf(tmp_path / "tank.dxf", body_pieces)).plan
+    assert not plan.unmatched
+    for binding in ("ARMHOLE BINDING", "ARMHOLE BINDING 2 mirrored"):
+        hosts = {end[0] for s in plan.seams if binding in (s.a[0], s.b[0]) for end in (s.a, s.b)}
+        assert hosts == {binding, "TEEFR", "TEEBK"}
+    assert any("NECK BINDING" in (s.a[0], s.b[0]) and "TEEBK" in (s.a[0], s.b[0]) for s in plan.seams)
