@@ -2,8 +2,8 @@
 
 Pieces are of a kind: ``torso`` (fronts, backs, yokes), ``sleeve``, ``leg``, ``band`` (collars,
 neckbands, bindings, cuffs, waistbands: long and narrow) or ``loose`` (pockets, facings and plackets,
-which are sewn onto a surface or into a slit rather than edge to edge, so fitroom leaves them out). The kind comes from the
-piece's name when it says (see :mod:`garments.piece_names`), else from its shape.
+which are sewn onto a surface or into a slit rather than edge to edge, so fitroom leaves them out). The
+kind comes from the piece's name when it says (see :mod:`garments.piece_names`), else from its shape.
 
 Edges take the trade's roles by position on the upright piece (grain up, hem at the bottom):
 
