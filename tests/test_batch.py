@@ -256,3 +256,14 @@ def test_a_corrupted_or_unfinished_part_is_never_read_as_a_result(tmp_path):
     drapes, recommendations = store.compact(["tshirt"])
     assert pq.read_table(drapes).to_pylist() == [row]
     assert pq.read_table(recommendations).to_pylist() == [recommendation]
+
+
+def test_a_parquet_people_file_reads_as_the_csv_does(tmp_path):
+    import pyarrow as pa
+
+    rows = [{"id": "a", "gender": "female", "height": 165.0, "chest": 88.0, "waist": 72.0, "hip": 96.0}]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "people.parquet")
+    (person,) = read_people(tmp_path / "people.parquet")
+    assert person.problem is None and person.measurements_cm == {
+        k: v for k, v in rows[0].items() if k not in ("id", "gender")
+    }

@@ -29,3 +29,10 @@ def test_every_person_drawn_is_a_body_the_model_can_make(tmp_path):
     model = load_body_model("female")
     for row in rows:
         check_measurement_ranges({key: float(row[key]) for key in ("height", "chest", "waist", "hip")}, model)
+
+
+def test_people_from_the_body_models_shape_space_are_measured_bodies():
+    people, refused = draw_people("women", 3, seed=1, source="model")
+    assert refused == 0.0 and [row["id"] for row in people] == ["w1", "w2", "w3"]
+    for row in people:
+        assert 120 < row["height"] < 230 and row["waist"] < row["hip"] + 30
