@@ -29,8 +29,8 @@ _NO_SIZE_COLOURS = {"every drape failed": "#9a9a9a", "bad row": "#505050"}
 def _size_colours(sizes: list[str]) -> dict[str, tuple]:
     from matplotlib import colormaps
 
-    palette = colormaps["viridis"]
-    return {size: palette(index / max(len(sizes) - 1, 1)) for index, size in enumerate(sizes)}
+    palette = colormaps["tab10"]
+    return {size: palette(index % 10) for index, size in enumerate(sizes)}
 
 
 def _bars(ax, figures: dict) -> None:
