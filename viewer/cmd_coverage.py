@@ -23,20 +23,23 @@ def run(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
+    from fitroom.files import atomic_path
     from fitroom.output_paths import check_output_file
     from viewer.coverage import coverage_figures, load_results
     from viewer.coverage_page import write_coverage_page
-    from viewer.coverage_plot import coverage_png_bytes, render_coverage
+    from viewer.coverage_plot import coverage_png_bytes
 
     path = check_output_file(args.out, (".png",))
     page = path.with_suffix(".html")
     if args.html:
         check_output_file(page, (".html",))
     figures = coverage_figures(*load_results(args.results))
-    render_coverage(figures, path)
+    png = coverage_png_bytes(figures)
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(png)
     written = [path]
     if args.html:
-        write_coverage_page(page, figures, coverage_png_bytes(figures))
+        write_coverage_page(page, figures, png)
         written.append(page)
     table = Table(title="Size-chart coverage: share of people each size fits (recommended)")
     for column in ("pattern", "people", "fits", "no size fits (why)"):

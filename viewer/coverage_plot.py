@@ -10,10 +10,9 @@ between or outside the boxes.
 import io
 from pathlib import Path
 
-from fitroom.files import atomic_path
 from viewer.coverage import DRAPE_OUTCOMES
 
-__all__ = ["render_coverage", "coverage_png_bytes"]
+__all__ = ["coverage_png_bytes"]
 
 _OUTCOME_COLOURS = {
     "recommended": "#2e9e44",
@@ -138,10 +137,3 @@ def coverage_png_bytes(figures_by_pattern: dict[str, dict]) -> bytes:
     figure.savefig(stream, format="png", dpi=110)
     plt.close(figure)
     return stream.getvalue()
-
-
-def render_coverage(figures_by_pattern: dict[str, dict], path: str | Path) -> None:
-    """Write the coverage picture to the PNG ``path`` (whole or not at all)."""
-    data = coverage_png_bytes(figures_by_pattern)
-    with atomic_path(path) as tmp:
-        tmp.write_bytes(data)
