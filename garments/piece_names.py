@@ -33,7 +33,10 @@ _WORDS = {
     "cuff": (("CUFF", "CUFFS", "CUF"), ("CUFF",)),
     "collar": (("COLLAR", "COLLR", "CLR", "COL", "STAND", "HOOD"), ("COLLAR", "CLR")),
     "placket": (("PLACKET", "PLK", "PLKT"), ("PLACKET", "PLKT")),
-    "band": (("BAND", "NECKBAND", "BINDING", "BIND", "RIB", "TRIM", "NB"), ("BAND", "NB")),
+    "band": (
+        ("BAND", "NECKBAND", "BINDING", "BIND", "RIB", "TRIM", "NB", "TAPE", "NECKTAPE"),
+        ("BAND", "NB", "TAPE"),
+    ),
     "waistband": (("WAISTBAND", "WB", "WAIST"), ("WB",)),
     "yoke": (("YOKE", "YK"), ("YOKE", "YK")),
     "sleeve": (("SLEEVE", "SLEEVES", "SLV", "SLEEV", "SLEVE", "SLVE"), ("SLEEVE", "SLV")),

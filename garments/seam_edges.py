@@ -104,10 +104,12 @@ class PieceEdges:
 
 def piece_kind(role: str, points: np.ndarray) -> str:
     """The kind of a piece from its name's role, else from its outline (M, 2) shape."""
-    if role:
-        return KIND_OF_ROLE[role]
     width, height = np.ptp(points, axis=0)
-    if max(width, height) > _BAND_ASPECT * min(width, height):
+    long_and_narrow = max(width, height) > _BAND_ASPECT * min(width, height)
+    if role:
+        # A "back neck" strip is named for where it goes; its shape says it is a band.
+        return "band" if long_and_narrow and KIND_OF_ROLE[role] == "torso" else KIND_OF_ROLE[role]
+    if long_and_narrow:
         return "band"
     top = points[np.argmax(points[:, 1])]
     if abs(top[0]) < _SLEEVE_APEX * width / 2 and _is_whole(points) and width > height:

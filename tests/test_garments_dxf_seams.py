@@ -265,3 +265,18 @@ def test_a_tank_binds_its_armholes_and_neck(tmp_path):
         hosts = {end[0] for s in plan.seams if binding in (s.a[0], s.b[0]) for end in (s.a, s.b)}
         assert hosts == {binding, "TEEFR", "TEEBK"}
     assert any("NECK BINDING" in (s.a[0], s.b[0]) and "TEEBK" in (s.a[0], s.b[0]) for s in plan.seams)
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("TEEFR", "front"), ("TEEBK", "back"), ("MENS TEE FRT", "front"), ("POLO BACK", "back"),
+        ("SLEEVE", "sleeve"), ("POLOSLV", "sleeve"), ("SLEEVE BAND", "band"), ("COLLAR", "collar"),
+        ("POLOCLR", "collar"), ("CUFF", "cuff"), ("BACK NECK TAPE", "band"), ("WB", "waistband"),
+        ("FRONT YOKE", "yoke"), ("PLACKET", "placket"), ("POCKET", "pocket"), ("11", ""),
+    ],
+)  # fmt: skip
+def test_piece_names_in_several_vendors_styles(name, role):
+    from garments.piece_names import piece_role_from_name
+
+    assert piece_role_from_name(name) == role
