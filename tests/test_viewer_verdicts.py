@@ -96,3 +96,29 @@ def test_a_skirt_and_trousers_a_size_up_slide_to_the_hips_and_stay_there():
         assert waist["worn_below_cm"] > 2.0, (pattern, waist)
         assert drape.result.positions[:, 1].max() > hip_height + 0.05, pattern
         assert drape.summary["ease_cm"]["waist"] is not None
+
+
+def test_a_tank_top_sewn_side_to_opposite_side_across_the_body_is_failed_and_not_recommended(
+    tmp_path, capsys
+):
+    """Each front side seam sewn to the back's other side: seams cross the body, as a slip in a seams file
+    would make them. The drape is failed with the crossing named, and fit recommends nothing (exit 3)."""
+    from assets import asset_path
+
+    document = json.loads(asset_path("patterns", "tank_top.json").read_text())
+    crossed = [(1, 1), (2, 2), (3, 3), (9, 10), (10, 11), (11, 12), (5, 8), (7, 5)]
+    document["pattern"]["stitches"] = [
+        [{"panel": "front", "edge": a}, {"panel": "back", "edge": b}] for a, b in crossed
+    ]
+    (tmp_path / "crossed.json").write_text(json.dumps(document))
+    (tmp_path / "body.json").write_text(json.dumps(default_body().to_dict()))
+    status = main(
+        ["fit", "--body", str(tmp_path / "body.json"), "--pattern", str(tmp_path / "crossed.json"),
+         "--sizes", "M", "--edge-length", "3", "--max-frames", "200", "--device", "cpu",
+         "--out", str(tmp_path / "fit")]
+    )  # fmt: skip
+    assert status == 3
+    fit = json.loads((tmp_path / "fit" / "fit.json").read_text())
+    assert fit["recommended_size"] is None and fit["M"]["verdict"] == "failed"
+    reasons = " ".join(fit["M"]["verdict_reasons"])
+    assert "seam of front and back is open" in reasons or "passes through itself" in reasons, reasons
