@@ -93,3 +93,15 @@ def test_raising_the_arms_moves_the_body_and_the_garment_stays_out_of_it(viewer)
     _frames(viewer, 40)
     assert viewer.body.joint("left_wrist")[1] > hands_before[1] + 0.1
     assert viewer.drape.result().penetration_pct < 2.0
+
+
+def test_a_drape_that_comes_to_rest_is_judged_on_screen_as_fit_judges_it(viewer):
+    viewer.switch_size("S")
+    _frames(viewer, 30)
+    assert viewer.verdict is None
+    while viewer.verdict is None:
+        viewer.advance()
+    assert viewer.verdict["verdict"] in ("ok", "failed")
+    status = viewer.scene._captions["status"]
+    text = status.GetText(2) if hasattr(status, "GetText") else status.GetInput()
+    assert f"({viewer.verdict['verdict']})" in text

@@ -5,6 +5,7 @@ Every control is a method (``switch_size``, ``cycle_map``, ``toggle_pause``, ``r
 the same methods, so tests drive the viewer offscreen exactly as a person does.
 """
 
+import textwrap
 import time
 from pathlib import Path
 
@@ -12,8 +13,9 @@ import numpy as np
 
 from viewer.fit_maps import MAP_CYCLE, fit_map
 from viewer.poses import POSE_PRESETS, arm_pose, pose_preset, rest_arm_angle
-from viewer.scene import FitScene
-from viewer.size_drape import DEFAULT_EDGE_LENGTH, SizeDrape, start_drape
+from viewer.ring_heights import ring_heights
+from viewer.scene import FitScene, skin_rgb_of
+from viewer.size_drape import DEFAULT_EDGE_LENGTH, MAX_FRAMES, SizeDrape, judged_summary, start_drape
 
 __all__ = ["LiveViewer", "CONTROLS"]
 
@@ -77,7 +79,13 @@ class LiveViewer:
         self.rest_angle = rest_arm_angle(body_model.body(body.betas).joints)
         self.pose = np.asarray(body.pose, np.float32).copy()
         self.target_pose = self.pose.copy()
-        self.scene = FitScene(body.vertices, body.faces, off_screen=off_screen, window_size=window_size)
+        self.scene = FitScene(
+            body.vertices,
+            body.faces,
+            off_screen=off_screen,
+            window_size=window_size,
+            skin_rgb=skin_rgb_of(body),
+        )
         self.map_name = "strain"
         self.paused = False
         self.frame = 0
@@ -87,6 +95,7 @@ class LiveViewer:
         self.size_index = 0
         self.drape = None
         self._size_slider = None
+        self._heights = ring_heights(self.body)
         self._start(0 if start_size is None else self.sizes.index(start_size))
         self.scene.front_camera()
 
@@ -100,8 +109,15 @@ class LiveViewer:
         if self.drape is not None:
             self.drape.close()
         self.garment, self.drape = start_drape(
-            self.body, self.pattern, self.sizes[size_index], self.material, self.device, self.edge_length
+            self.body,
+            self.pattern,
+            self.sizes[size_index],
+            self.material,
+            self.device,
+            self.edge_length,
+            self._heights,
         )
+        self.verdict = None
         self.frame = 0
         self.result = self.drape.result()
         self.scene.show_garment(self.garment.positions, self.garment.faces, self.result, self.map_name)
@@ -129,8 +145,20 @@ class LiveViewer:
         spec = fit_map(self.map_name)
         legend = "fabric colour" if spec is None else f"{spec.title}: {spec.clim[0]:g} to {spec.clim[1]:g}"
         state = "paused" if self.paused else f"{self.fps:4.0f} fps"
-        status = f"Size {self.size}   map: {self.map_name} ({legend})   frame {self.frame}   {state}"
-        self.scene.caption(status, name="status", size=12)
+        judged = "draping" if self.verdict is None else self.verdict["verdict"]
+        status = (
+            f"Size {self.size} ({judged})   map: {self.map_name} ({legend})   frame {self.frame}   {state}"
+        )
+        self.scene.caption(status.replace("\n", " "), name="status", size=12)
+        failed = self.verdict is not None and self.verdict["verdict"] == "failed"
+        reasons = "; ".join(self.verdict["verdict_reasons"]) if failed else ""
+        self.scene.caption(
+            "\n".join(textwrap.wrap(f"FAILED: {reasons}", 50)) if failed else "",
+            name="verdict",
+            position="upper_right",
+            size=11,
+            color="red",
+        )
         self.scene.caption(CONTROLS, name="controls", position="lower_left", size=9)
         self.scene.caption(self.last_pick, name="pick", position="lower_right", size=11)
 
@@ -145,7 +173,11 @@ class LiveViewer:
         self._step_pose()
         positions = self.drape.step()
         self.frame += 1
-        if self.frame % _METRIC_EVERY_FRAMES == 0:
+        if self.verdict is None and (self.drape.settled or self.frame >= MAX_FRAMES):
+            # Judged once, when the drape comes to rest (or gives up), as fitroom fit judges it.
+            self.result = self.drape.result(self._heights, count_intersections=True)
+            self.verdict = judged_summary(self.garment, self.drape, self.result, self.body, self._heights)
+        elif self.frame % _METRIC_EVERY_FRAMES == 0:
             self.result = self.drape.result()
         self.scene.update_garment(positions, self.result)
         self._update_text()

@@ -2,7 +2,15 @@
 
 from dataclasses import dataclass
 
-__all__ = ["SizeDrape", "start_drape", "drape_size", "drape_sizes", "DEFAULT_EDGE_LENGTH", "MAX_FRAMES"]
+__all__ = [
+    "SizeDrape",
+    "start_drape",
+    "drape_size",
+    "drape_sizes",
+    "judged_summary",
+    "DEFAULT_EDGE_LENGTH",
+    "MAX_FRAMES",
+]
 
 DEFAULT_EDGE_LENGTH = 0.015
 MAX_FRAMES = 600
@@ -95,8 +103,6 @@ def drape_size(
 
     ``progress`` is a :class:`fitroom.progress.ProgressStep` counting frames, or None.
     """
-    from viewer.drape_verdict import drape_verdict
-    from viewer.girth_fit import girth_fit
     from viewer.ring_heights import ring_heights
 
     heights = ring_heights(body)
@@ -111,10 +117,29 @@ def drape_size(
     if progress is not None:
         ending = "at rest" if result.settled else "still moving"
         progress.finish(f"{ending} after {result.frames} frames")
+    return SizeDrape(garment.size, garment, result, judged_summary(garment, drape, result, body, heights))
+
+
+def judged_summary(garment, drape, result, body, heights: dict[str, float]) -> dict:
+    """The fit.json figures of a drape: ``result.summary()``, the girth fit and the verdict.
+
+    Parameters
+    ----------
+    garment : garments.Garment
+    drape : sim.Drape
+        The drape ``result`` came from (its held waistline is where a waistband is read).
+    result : sim.DrapeResult
+        Counted for self-intersections (``Drape.result(count_intersections=True)``).
+    body : body.Body
+    heights : dict
+        :func:`viewer.ring_heights.ring_heights` of ``body``.
+    """
+    from viewer.drape_verdict import drape_verdict
+    from viewer.girth_fit import girth_fit
+
     girths = girth_fit(garment, result, body, heights, waistline=drape.hold.vertices)
     verdict, reasons = drape_verdict(garment, result, girths["girths"])
-    summary = result.summary() | girths | {"verdict": verdict, "verdict_reasons": reasons}
-    return SizeDrape(garment.size, garment, result, summary)
+    return result.summary() | girths | {"verdict": verdict, "verdict_reasons": reasons}
 
 
 def drape_sizes(
