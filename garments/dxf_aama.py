@@ -9,6 +9,7 @@ when there is one (see :mod:`garments.seams_file`), else they are inferred on th
 out round the body by role (see :mod:`garments.dxf_layout`).
 """
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from garments.curves import POLYLINE, Curve
 from garments.dxf_layout import lay_out_panels
 from garments.dxf_outline import PieceOutline, piece_outline
 from garments.dxf_pieces import DxfDocument, read_dxf_document
+from garments.dxf_size_match import DXF_ROLES
 from garments.errors import PatternLoadingError, UnknownSizeError
 from garments.pattern import Edge, Panel, Pattern, Stitch, StitchEnd
 from garments.seam_edges import piece_edges
@@ -113,6 +115,20 @@ def _mirrored(outline: PieceOutline) -> PieceOutline:
         sewn_on_sew_line=outline.sewn_on_sew_line,
         kept=outline.kept,
     )
+
+
+def _turned_like(outline: PieceOutline, sample: PieceOutline) -> PieceOutline:
+    """``outline`` turned half round when that brings its edge ends nearer the sample size's: a grain
+    line gives a direction but not which way is up, and a file may lay one size's piece upside down."""
+    if len(outline.breaks) != len(sample.breaks):
+        return outline
+    ends = outline.points[outline.breaks] - outline.points.mean(axis=0)
+    wanted = sample.points[sample.breaks] - sample.points.mean(axis=0)
+    if np.linalg.norm(-ends - wanted) >= np.linalg.norm(ends - wanted):
+        return outline
+    points = -outline.points
+    points -= [(points[:, 0].max() + points[:, 0].min()) / 2, points[:, 1].min()]
+    return dataclasses.replace(outline, points=points, turn_deg=outline.turn_deg + 180.0)
 
 
 def _copy_names(name: str, quantity: int) -> list[str]:
@@ -270,20 +286,26 @@ def dxf_garment(
 
 
 def _every_copy(document: DxfDocument, size: str, scale: float) -> list[SewPiece]:
-    """Every copy of every piece of ``size``, alternatives and loose pieces too, with the edges of the
-    same piece in the sample size."""
+    """Every copy of every piece of ``size``, alternatives and loose pieces too, with the edges, the
+    edge roles and the kind of the same piece in the sample size, so that every size is sewn and laid
+    out alike."""
     sample = {}
     if size != document.sample_size:
-        for spec in document.sizes[document.sample_size]:
-            where = f"DXF file '{document.path.name}' piece '{spec.name}' size '{document.sample_size}'"
-            sample[spec.name] = piece_outline(spec, scale, where).kept
+        sample = {piece.name: piece for piece in _every_copy(document, document.sample_size, scale)}
     copies = []
     for spec in document.sizes[size]:
         where = f"DXF file '{document.path.name}' piece '{spec.name}' size '{size}'"
-        outline = piece_outline(spec, scale, where, sample.get(spec.name, ()))
+        kept = sample[spec.name].outline.kept if spec.name in sample else ()
+        outline = piece_outline(spec, scale, where, kept)
+        if spec.name in sample:
+            outline = _turned_like(outline, sample[spec.name].outline)
         for k, name in enumerate(_copy_names(spec.name, spec.quantity)):
             copy = _mirrored(outline) if k % 2 else outline
-            copies.append(SewPiece(name, copy, piece_edges(spec.name, spec.category, copy)))
+            piece = SewPiece(name, copy, piece_edges(spec.name, spec.category, copy))
+            like = sample.get(name)
+            if like is not None and like.edges.edge_count == piece.edges.edge_count:
+                piece.edges.roles, piece.edges.kind = list(like.edges.roles), like.edges.kind
+            copies.append(piece)
     return copies
 
 
@@ -339,6 +361,8 @@ def garment_pattern(garment: DxfGarment, seams: str | None = None, units: str | 
     panels = {p.name: _panel(p, _edge_breaks(p, plan), eased.get(p.name, {})) for p in garment.pieces}
     stitches = [Stitch(StitchEnd(*s.a), StitchEnd(*s.b)) for s in plan.seams]
     roles = {p.name: [p.edges.roles[edge] for edge, _ in _edge_breaks(p, plan)] for p in garment.pieces}
+    for name, panel in panels.items():
+        panel.extra[DXF_ROLES] = roles[name]
     lay_out_panels(panels, kinds, roles, stitches)
     sizes = tuple(document.sizes)
     return Pattern(
@@ -407,10 +431,18 @@ def pattern_from_dxf(
 
 
 def dxf_pattern_in_size(pattern: Pattern, size: str) -> Pattern:
-    """The same DXF file's pattern in another of its sizes, sewn by the same seams."""
+    """The same DXF file's pattern in another of its sizes, sewn by the same seams, checked.
+
+    Raises
+    ------
+    PatternError
+        When the file draws that size wrongly (an outline crossing itself, see ``Pattern.validate``).
+    """
     source = pattern.extra["dxf_source"]
     if size not in pattern.sizes:
         raise UnknownSizeError(
             f"'{Path(source['path']).name}' has no size '{size}'; it holds {', '.join(pattern.sizes)}."
         )
-    return pattern_from_dxf(source["path"], size, source["seams"], source.get("units"))
+    graded = pattern_from_dxf(source["path"], size, source["seams"], source.get("units"))
+    graded.validate()
+    return graded

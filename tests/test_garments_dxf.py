@@ -6,8 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from garments import UnknownSizeError, load_pattern, mesh_pattern
+from garments import SelfIntersectionError, UnknownSizeError, load_pattern, mesh_pattern
 from garments.dxf_aama import dxf_garment, dxf_sizes, pattern_from_dxf
+from garments.dxf_size_match import sizes_for_body
 
 DXF = Path(__file__).parent / "data" / "patterns" / "dxf"
 TANK = DXF / "wm_loose_shape_tank.dxf"
@@ -52,10 +53,20 @@ def test_tank_sizes_grow_and_keep_their_seams():
     assert sizes == [str(n) for n in range(26, 54, 2)]
     tank = load_pattern(TANK)
     assert tank.sizes == tuple(sizes)
-    graded = [tank.grade(size) for size in ("26", "36", "52")]
+    graded = [tank.grade(size) for size in ("26", "36", "46")]
     widths = [np.ptp(pattern.panels[FRONT].outline()[:, 0]) for pattern in graded]
     assert np.all(np.diff(widths) > 0)
     assert all(len(pattern.stitches) == 4 for pattern in graded)
+    # The file grades the back of sizes 48-52 across its own fold line: those sizes are refused.
+    with pytest.raises(SelfIntersectionError, match=BACK):
+        tank.grade("48")
+
+
+def test_sizes_to_try_on_a_body_are_read_from_the_pieces_girths():
+    legging = load_pattern(GLX)
+    assert sizes_for_body(legging, {"hip": 101.0}, 3) == ["48", "50", "52"]
+    assert sizes_for_body(legging, {"hip": 92.0}, 3) == ["44", "46", "48"]
+    assert sizes_for_body(load_pattern(DXF / "clo-pattern.dxf"), {"chest": 90.0}, 3) == ["M"]
 
 
 def test_metric_file_from_a_3d_garment_tool_sews_a_tee():

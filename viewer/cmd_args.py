@@ -202,10 +202,12 @@ def parse_sizes(text: str) -> list[str]:
 
 
 def resolve_sizes(
-    pattern: str, text: str | None, default, edge_length_cm: float | None = None
+    pattern: str, text: str | None, default, edge_length_cm: float | None = None, measurements_cm=None
 ) -> list[str | None]:
     """The sizes to drape: those named in ``text``, else ``default`` for a graded pattern, else
-    ``[None]`` (the one size an ungraded pattern file is drawn in).
+    ``[None]`` (the one size an ungraded pattern file is drawn in). A file graded in its own sizes (a
+    DXF's 36, 38, ...) tries as many of them as ``default`` names round the one whose flat girth fits
+    the body's ``measurements_cm`` (:func:`garments.dxf_size_match.sizes_for_body`), else its own size.
 
     With ``edge_length_cm``, each size's mesh is also checked against the vertex budget
     (:func:`garments.mesh_budget.check_vertex_budget`).
@@ -221,11 +223,12 @@ def resolve_sizes(
     from garments.mesh_budget import check_vertex_budget
 
     loaded = load_pattern(pattern)
-    if text is None:
-        # A file graded in its own sizes (a DXF's 36, 38, ...) drapes its own size when ours are not there.
-        sizes = (
-            list(default) if set(default) <= set(loaded.sizes) else [loaded.size] if loaded.sizes else [None]
-        )
+    if text is None and loaded.sizes and not set(default) <= set(loaded.sizes):
+        from garments.dxf_size_match import sizes_for_body
+
+        sizes = sizes_for_body(loaded, measurements_cm, len(default)) if measurements_cm else [loaded.size]
+    elif text is None:
+        sizes = list(default) if loaded.sizes else [None]
     else:
         sizes = parse_sizes(text)
     for size in sizes:
@@ -274,8 +277,8 @@ def drape_and_report(args, sizes_text: str | None, default_sizes, rule=None) -> 
 
     out_dir = check_output_folder(args.out)
     check_material(args.material)
-    sizes = resolve_sizes(args.pattern, sizes_text, default_sizes, args.edge_length)
     body = load_body_argument(args.body)
+    sizes = resolve_sizes(args.pattern, sizes_text, default_sizes, args.edge_length, body.measurements_cm)
     drapes = drape_from_args(args, body, sizes)
     with staged_folder(out_dir) as stage:
         document, staged = write_fit_outputs(
