@@ -2,8 +2,9 @@
 
 Each piece in each size is a BLOCK carrying ``Piece Name:``, ``Size:`` and often ``Quantity:`` and
 ``Category:`` TEXT, its cut line on layer 1 (one closed POLYLINE or a chain of open ones), turn points
-(2), notches (4), the mirror or fold line (6), the grain line (7), internal lines (8), drill holes (13)
-and, in ASTM files, the sew line (14). Model-space TEXT gives ``Units:`` and ``Sample Size:``.
+(2), notches (4 as points or short lines, and ASTM's 80-83), the mirror or fold line (6), the grain line
+(7), internal lines (8), drill holes (13) and, in ASTM files, the sew line (14). Model-space TEXT gives
+``Units:`` and ``Sample Size:``.
 """
 
 import os
@@ -27,6 +28,8 @@ LAYERS = {
     "drill": "13",
     "sew": "14",
 }
+# ASTM D6673's notch shapes (T, castle, check, U) have layers of their own; each is a notch.
+_NOTCH_LAYERS = ("80", "81", "82", "83")
 # What ezdxf's reader raises, besides its own errors, on a file that is cut short or not DXF at all.
 _MALFORMED = (ValueError, StopIteration, EOFError, IndexError, KeyError, TypeError, UnicodeError)
 _BINARY_SENTINEL = b"AutoCAD Binary DXF"
@@ -97,7 +100,7 @@ def _piece(name: str, fields: dict[str, str], block, where: str) -> DxfPieceSpec
         data["quantity"] = _quantity(fields["QUANTITY"], where)
     if "CATEGORY" in fields:
         data["category"] = fields["CATEGORY"]
-    layer_names = {number: name for name, number in LAYERS.items()}
+    layer_names = {number: name for name, number in LAYERS.items()} | dict.fromkeys(_NOTCH_LAYERS, "notch")
     for entity in block:
         kind, layer = entity.dxftype(), layer_names.get(str(entity.dxf.layer))
         if kind in ("POLYLINE", "LWPOLYLINE") and layer in ("cut", "sew", "internal"):
@@ -109,6 +112,9 @@ def _piece(name: str, fields: dict[str, str], block, where: str) -> DxfPieceSpec
         elif kind == "POINT" and layer in ("turn", "notch", "drill"):
             key = {"turn": "turn_points", "notch": "notches", "drill": "drill_holes"}[layer]
             data.setdefault(key, []).append([entity.dxf.location.x, entity.dxf.location.y])
+        elif kind == "LINE" and layer == "notch":
+            # A notch drawn as its cut into the seam allowance: it starts on the outline.
+            data.setdefault("notches", []).append(_ends(entity)[0])
     if not data.get("cut_lines"):
         raise PatternLoadingError(f"{where} has no cut line on layer 1; export it with its boundary.")
     return validated(DxfPieceSpec, data, where, PatternLoadingError)
