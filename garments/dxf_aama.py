@@ -281,6 +281,11 @@ def dxf_garment(
                 )
     counts = {p.name: len(_edge_breaks(p, plan)) for p in chosen_pieces}
     check_seams(plan, counts, where)
+    if sidecar is not None:
+        # What the file sews now, not what inference once could not: a designer may have sewn it since.
+        sewn = {end[0] for seam in plan.seams for end in (seam.a, seam.b) if seam.a[0] != seam.b[0]}
+        alone = [name for name in names if name not in sewn and len(names) > 1]
+        plan.unmatched = {name: "no seam in the seams file joins it to another piece" for name in alone}
     _check_units(chosen_pieces, f"DXF file '{document.path.name}'", hint)
     return DxfGarment(document, chosen, scale, chosen_pieces, plan, sidecar)
 

@@ -280,3 +280,27 @@ def test_piece_names_in_several_vendors_styles(name, role):
     from garments.piece_names import piece_role_from_name
 
     assert piece_role_from_name(name) == role
+
+
+def test_pieces_that_match_nothing_are_named_and_nothing_drapes(tmp_path, body_json, capsys):
+    pieces = tee_pieces()[:2]
+    # A sleeve whose cap is twice any armhole: it goes nowhere.
+    pieces.append({"name": "SLEEVE", "cut": [[(-400.0, 0.0), (400.0, 0.0), (0.0, 900.0)]]})
+    dxf = write_dxf(tmp_path / "odd.dxf", pieces)
+    out = tmp_path / "drape"
+    assert main(["drape", "--body", str(body_json), "--pattern", str(dxf), "--out", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert "'SLEEVE': no armhole opening fits" in error and "odd.seams.json" in error and not out.exists()
+
+
+def test_a_seams_file_leaving_a_piece_unsewn_is_refused(tee, body_json, tmp_path, capsys):
+    def unpick_the_collar(document):
+        document["seams"] = [
+            s for s in document["seams"] if "COLLAR" not in {e["panel"] for e in s["stitch"]}
+        ]
+
+    seams = _bad_seams(tee, tmp_path, unpick_the_collar)
+    out = tmp_path / "drape"
+    argv = ["drape", "--body", str(body_json), "--pattern", str(tmp_path / "tee.dxf"), "--seams", str(seams)]
+    assert main([*argv, "--out", str(out)]) == 2
+    assert "'COLLAR': no seam in the seams file joins it" in capsys.readouterr().err and not out.exists()
