@@ -137,8 +137,14 @@ def _copy_names(name: str, quantity: int) -> list[str]:
 
 
 def _alternative_of(one: SewPiece, other: SewPiece) -> bool:
-    """Whether ``other`` repeats a run of ``one``'s edges and differs elsewhere (an alternative cut)."""
+    """Whether ``other`` repeats a run of ``one``'s edges and differs elsewhere (an alternative cut).
+
+    Two bodice pieces with shoulders (a front and a back, named or not) share shoulders, armholes and
+    side seams by design: they are sewn to each other, not alternatives.
+    """
     if one.edges.role and other.edges.role and one.edges.role != other.edges.role:
+        return False
+    if all(piece.edges.kind == "torso" and "shoulder" in piece.edges.roles for piece in (one, other)):
         return False
     a, b = one.edges.lengths, other.edges.lengths
     same = np.abs(a[:, None] - b[None, :]) <= _SAME_LENGTH * np.maximum(a[:, None], b[None, :])
@@ -165,7 +171,7 @@ def _facings(pieces: list[SewPiece]) -> None:
             piece.facing = piece.edges.role
             continue
         armhole = [e for e, role in enumerate(piece.edges.roles) if role == "armhole"]
-        notches = int(sum(piece.edges.notch_counts[e] for e in armhole))
+        notches = int(max((piece.edges.notch_counts[e] for e in armhole), default=0))
         if notches:
             piece.facing = "front" if notches == 1 else "back"
         else:

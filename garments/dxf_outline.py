@@ -136,6 +136,23 @@ def _signed_area(points: np.ndarray) -> float:
     return float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2
 
 
+def _placed_on(points: np.ndarray, targets, tolerance: float) -> np.ndarray:
+    """The closed outline (M, 2) with a point added where each target (a notch or turn point between
+    two digitised points) falls on it, within ``tolerance``."""
+    for target in np.asarray(targets, np.float64).reshape(-1, 2):
+        following = np.roll(points, -1, axis=0)
+        along = following - points
+        share = np.clip(
+            ((target - points) * along).sum(axis=1) / np.maximum((along**2).sum(axis=1), 1e-24), 0, 1
+        )
+        foot = points + share[:, None] * along
+        distance = np.linalg.norm(foot - target, axis=1)
+        segment = int(np.argmin(distance))
+        if distance[segment] <= tolerance and 0.0 < share[segment] < 1.0:
+            points = np.insert(points, segment + 1, foot[segment], axis=0)
+    return points
+
+
 def _nearest(points: np.ndarray, targets, tolerance: float) -> list[int]:
     """Indices of the outline points within ``tolerance`` of each target (targets farther are left out)."""
     found = []
@@ -278,6 +295,7 @@ def piece_outline(piece: DxfPieceSpec, scale: float, where: str, kept: tuple[boo
             tolerance = max(tolerance, 0.05 * extent)
     if _signed_area(points) < 0:
         points = points[::-1].copy()
+    points = _placed_on(points, [*piece.turn_points, *piece.notches], tolerance)
     candidates = _nearest(points, joints, tolerance) or _nearest(points, piece.turn_points, tolerance)
     candidates = sorted(set(candidates or _corners(points)))
     if len(kept) == len(candidates):

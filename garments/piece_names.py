@@ -39,7 +39,7 @@ _WORDS = {
     ),
     "waistband": (("WAISTBAND", "WB", "WAIST"), ("WB",)),
     "yoke": (("YOKE", "YK"), ("YOKE", "YK")),
-    "sleeve": (("SLEEVE", "SLEEVES", "SLV", "SLEEV", "SLEVE", "SLVE"), ("SLEEVE", "SLV")),
+    "sleeve": (("SLEEVE", "SLEEVES", "SLV", "SLEEV", "SLEVE", "SLVE", "SL"), ("SLEEVE", "SLV", "SL")),
     "leg": (("LEG", "LEGS", "PANT", "PANTS", "TROUSER", "SHORT", "SHORTS", "TIGHT", "LEGGING"), ("LEG",)),
     "front": (("FRONT", "FRT", "FR", "FT", "FNT", "FRNT", "FRON", "F"), ("FRONT", "FRT", "FR", "FNT")),
     "back": (("BACK", "BK", "BCK", "BAK", "B"), ("BACK", "BK", "BCK")),

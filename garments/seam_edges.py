@@ -52,8 +52,10 @@ _BAND_ASPECT = 4.0
 _WHOLE_OVERLAP = 0.97
 # A neck reaches to within this share of the piece's width of its centre line; an armhole does not.
 _NECK_REACH = 0.06
-# A sleeve's highest point lies within this share of its half-width of its middle.
+# A sleeve's highest point lies within this share of its half-width of its middle, and this share of
+# its height above any point of its outer halves.
 _SLEEVE_APEX = 0.25
+_CAP_RISE = 0.1
 
 
 @dataclass
@@ -112,7 +114,10 @@ def piece_kind(role: str, points: np.ndarray) -> str:
     if long_and_narrow:
         return "band"
     top = points[np.argmax(points[:, 1])]
-    if abs(top[0]) < _SLEEVE_APEX * width / 2 and _is_whole(points) and width > height:
+    # A sleeve cap rises to one crown in the middle, well above its ends; a bodice's top dips at the neck.
+    ends = points[np.abs(points[:, 0]) > 0.8 * width / 2, 1]
+    crowned = len(ends) and top[1] - ends.max() > _CAP_RISE * height
+    if abs(top[0]) < _SLEEVE_APEX * width / 2 and crowned and _is_whole(points):
         return "sleeve"
     return "torso"
 

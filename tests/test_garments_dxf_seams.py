@@ -304,3 +304,30 @@ def test_a_seams_file_leaving_a_piece_unsewn_is_refused(tee, body_json, tmp_path
     argv = ["drape", "--body", str(body_json), "--pattern", str(tmp_path / "tee.dxf"), "--seams", str(seams)]
     assert main([*argv, "--out", str(out)]) == 2
     assert "'COLLAR': no seam in the seams file joins it" in capsys.readouterr().err and not out.exists()
+
+
+def _as_open_polylines(outline: list, turns: list) -> list[list]:
+    """A closed outline cut at its turn points into open polylines, one per edge (as AccuMark writes)."""
+    points = [tuple(p) for p in outline]
+    cuts = sorted(min(range(len(points)), key=lambda i: np.hypot(*np.subtract(points[i], t))) for t in turns)
+    return [
+        points[a : b + 1] if b > a else points[a:] + points[: b + 1]
+        for a, b in zip(cuts, cuts[1:] + cuts[:1])
+    ]
+
+
+def test_unnamed_long_sleeved_pieces_in_open_polylines_are_sewn_by_shape_and_notches(tmp_path):
+    front, back, sleeve = tee_pieces()[:3]
+    sleeve["cut"] = [[(-120.0, -400.0), (120.0, -400.0), *sleeve["cut"][0][2:]]]
+    sleeve["turn"] = [(-120.0, -400.0), (120.0, -400.0), (210.0, 170.0), (-210.0, 170.0)]
+    for number, piece in enumerate((front, back, sleeve), start=1):
+        piece["cut"] = _as_open_polylines(piece["cut"][0], piece["turn"])
+        piece["closed"], piece["name"] = False, str(number)
+    plan = dxf_garment(write_dxf(tmp_path / "numbers.dxf", [front, back, sleeve])).plan
+    assert not plan.unmatched
+    assert len(_seams_between(plan, "1", "2")) == 4
+    for copy in ("3", "3 2 mirrored"):
+        assert len(_seams_between(plan, copy, copy)) == 1
+        assert len(_seams_between(plan, copy, "1")) == len(_seams_between(plan, copy, "2")) == 1
+    pattern = load_pattern(tmp_path / "numbers.dxf")
+    assert (pattern.panels["1"].side, pattern.panels["2"].side) == ("front", "back")
