@@ -312,7 +312,7 @@ def _as_open_polylines(outline: list, turns: list) -> list[list]:
     cuts = sorted(min(range(len(points)), key=lambda i: np.hypot(*np.subtract(points[i], t))) for t in turns)
     return [
         points[a : b + 1] if b > a else points[a:] + points[: b + 1]
-        for a, b in zip(cuts, cuts[1:] + cuts[:1])
+        for a, b in zip(cuts, cuts[1:] + cuts[:1], strict=True)
     ]
 
 
