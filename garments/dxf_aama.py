@@ -24,6 +24,7 @@ from garments.dxf_pieces import DxfDocument, read_dxf_document
 from garments.dxf_size_match import DXF_ROLES
 from garments.errors import PatternLoadingError, UnknownSizeError
 from garments.pattern import Edge, Panel, Pattern, Stitch, StitchEnd
+from garments.seam_drawing import DXF_DRAWN
 from garments.seam_edges import piece_edges
 from garments.seam_inference import SeamPlan, SewPiece, infer_seams
 from garments.seams_file import check_seams, read_seams_file, seams_path
@@ -114,6 +115,7 @@ def _mirrored(outline: PieceOutline) -> PieceOutline:
         unfolded=outline.unfolded,
         sewn_on_sew_line=outline.sewn_on_sew_line,
         kept=outline.kept,
+        drawn=tuple(line * [-1.0, 1.0] for line in outline.drawn),
     )
 
 
@@ -127,8 +129,11 @@ def _turned_like(outline: PieceOutline, sample: PieceOutline) -> PieceOutline:
     if np.linalg.norm(-ends - wanted) >= np.linalg.norm(ends - wanted):
         return outline
     points = -outline.points
-    points -= [(points[:, 0].max() + points[:, 0].min()) / 2, points[:, 1].min()]
-    return dataclasses.replace(outline, points=points, turn_deg=outline.turn_deg + 180.0)
+    offset = np.array([(points[:, 0].max() + points[:, 0].min()) / 2, points[:, 1].min()])
+    drawn = tuple(-line - offset for line in outline.drawn)
+    return dataclasses.replace(
+        outline, points=points - offset, turn_deg=outline.turn_deg + 180.0, drawn=drawn
+    )
 
 
 def _copy_names(name: str, quantity: int) -> list[str]:
@@ -352,7 +357,11 @@ def _panel(piece: SewPiece, breaks: list[tuple[int, float]], eased: dict[int, st
         edges=panel_edges,
         part="",
         side=piece.facing,
-        extra={"dxf_kind": piece.edges.kind, "dxf_mirrored": piece.facing == "back"},
+        extra={
+            "dxf_kind": piece.edges.kind,
+            "dxf_mirrored": piece.facing == "back",
+            DXF_DRAWN: [((line - shift) * flip).tolist() for line in piece.outline.drawn],
+        },
     )
 
 

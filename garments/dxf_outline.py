@@ -53,6 +53,8 @@ class PieceOutline:
     kept : tuple[bool, ...]
         Which of the file's turn points (or joints, or corners), in outline order, start an edge; the
         others lie where the outline runs on smoothly.
+    drawn : tuple of (k, 2) float64
+        The internal lines (layer 8) and drill holes (13, one point each) in the same frame, metres.
     """
 
     points: np.ndarray
@@ -62,6 +64,7 @@ class PieceOutline:
     unfolded: bool
     sewn_on_sew_line: bool
     kept: tuple[bool, ...] = ()
+    drawn: tuple[np.ndarray, ...] = ()
 
     def edge_points(self, edge: int) -> np.ndarray:
         """The points (k, 2) of edge ``edge``, from its start break to its end break inclusive."""
@@ -311,9 +314,19 @@ def piece_outline(piece: DxfPieceSpec, scale: float, where: str, kept: tuple[boo
             size = len(points)
             points = points[::-1].copy()
             marks = {kind: sorted((size - 1 - i) for i in indices) for kind, indices in marks.items()}
+    drawn = [np.asarray(line, np.float64) for line in piece.internal_lines]
+    drawn += [np.asarray([hole], np.float64) for hole in piece.drill_holes]
+    if unfolded:
+        start = np.asarray(piece.fold[0], np.float64)
+        direction = np.subtract(piece.fold[1], piece.fold[0]) / np.linalg.norm(np.subtract(*piece.fold))
+        drawn += [
+            start + 2 * np.outer((line - start) @ direction, direction) - (line - start) for line in drawn
+        ]
     grain = np.array([0.0, 1.0]) if piece.grain is None else np.subtract(piece.grain[1], piece.grain[0])
     upright, turn_deg = _upright(points * scale, grain / np.linalg.norm(grain))
-    upright -= [(upright[:, 0].max() + upright[:, 0].min()) / 2, upright[:, 1].min()]
+    offset = np.array([(upright[:, 0].max() + upright[:, 0].min()) / 2, upright[:, 1].min()])
+    upright -= offset
+    drawn = [_upright(line * scale, grain / np.linalg.norm(grain))[0] - offset for line in drawn]
     breaks = np.array(marks["breaks"] or [0], np.int64)
     return PieceOutline(
         points=upright,
@@ -323,4 +336,5 @@ def piece_outline(piece: DxfPieceSpec, scale: float, where: str, kept: tuple[boo
         unfolded=unfolded,
         sewn_on_sew_line=sewn_on_sew_line,
         kept=kept,
+        drawn=tuple(drawn),
     )

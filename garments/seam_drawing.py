@@ -13,17 +13,21 @@ from garments.pattern import Pattern
 from garments.pattern_drawing import drawing_target
 from garments.seam_inference import LOW_CONFIDENCE, SeamPlan
 
-__all__ = ["draw_seams"]
+__all__ = ["draw_seams", "DXF_DRAWN"]
+
+# The ``Panel.extra`` key of a DXF piece's internal lines and drill holes (lists of points, metres, in
+# the panel's frame), drawn thin.
+DXF_DRAWN = "dxf_drawn"
 
 _GAP = 0.08
 _ROW_WIDTH = 2.4
 _KEY_LINES = 40
 
 
-def _as_drawn(pattern: Pattern) -> dict[str, np.ndarray]:
-    """Each panel's edges (list of (k, 2) metres) as the file draws it (mirrored-for-layout panels
-    turned back), laid out in rows."""
-    drawn, x, y, row_height = {}, 0.0, 0.0, 0.0
+def _as_drawn(pattern: Pattern) -> tuple[dict, dict]:
+    """Each panel's edges and its internal lines and drill holes (lists of (k, 2), metres) as the file
+    draws it (mirrored-for-layout panels turned back), laid out in rows."""
+    drawn, marks, x, y, row_height = {}, {}, 0.0, 0.0, 0.0
     for name, panel in pattern.panels.items():
         flip = np.array([-1.0, 1.0]) if panel.extra.get("dxf_mirrored") else np.array([1.0, 1.0])
         edges = [panel.edge_points(index, 48) * flip for index in range(len(panel.edges))]
@@ -34,9 +38,12 @@ def _as_drawn(pattern: Pattern) -> dict[str, np.ndarray]:
             x, y, row_height = 0.0, y - row_height - _GAP, 0.0
         offset = np.array([x, y - height]) - low
         drawn[name] = [edge + offset for edge in edges]
+        marks[name] = [
+            np.asarray(line).reshape(-1, 2) * flip + offset for line in panel.extra.get(DXF_DRAWN, [])
+        ]
         x += width + _GAP
         row_height = max(row_height, height)
-    return drawn
+    return drawn, marks
 
 
 def _label_point(edge: np.ndarray, centre: np.ndarray, inward: float) -> np.ndarray:
@@ -54,7 +61,7 @@ def draw_seams(pattern: Pattern, plan: SeamPlan, path: str | os.PathLike, title:
         When the suffix is neither ``.svg`` nor ``.png``.
     """
     target, pyplot = drawing_target(path)
-    drawn = _as_drawn(pattern)
+    drawn, marks = _as_drawn(pattern)
     figure, (axes, key) = pyplot.subplots(1, 2, figsize=(18, 10), gridspec_kw={"width_ratios": [3, 1.3]})
     colours = pyplot.get_cmap("tab10")
     centres = {}
@@ -65,6 +72,9 @@ def draw_seams(pattern: Pattern, plan: SeamPlan, path: str | os.PathLike, title:
             *np.vstack([outline, outline[:1]]).T, facecolor="#f4efe6", edgecolor="#999999", linewidth=0.8
         )
         axes.text(*centres[name], name, ha="center", va="center", fontsize=8, color="#333333")
+        for line in marks[name]:
+            axes.plot(*line.T, color="#8c6d46", linewidth=0.6, linestyle=":" if len(line) > 1 else "none",
+                      marker="o" if len(line) == 1 else None, markersize=2)  # fmt: skip
         for index, edge in enumerate(edges):
             axes.text(*_label_point(edge, centres[name], 0.05), str(index), fontsize=6, color="#777777",
                       ha="center", va="center")  # fmt: skip
