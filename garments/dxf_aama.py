@@ -111,7 +111,6 @@ def _mirrored(outline: PieceOutline) -> PieceOutline:
         points=(outline.points * [-1.0, 1.0])[::-1].copy(),
         breaks=np.sort((count - 1 - outline.breaks) % count),
         notches=np.sort((count - 1 - outline.notches) % count),
-        turn_deg=-outline.turn_deg,
         unfolded=outline.unfolded,
         sewn_on_sew_line=outline.sewn_on_sew_line,
         kept=outline.kept,
@@ -131,9 +130,7 @@ def _turned_like(outline: PieceOutline, sample: PieceOutline) -> PieceOutline:
     points = -outline.points
     offset = np.array([(points[:, 0].max() + points[:, 0].min()) / 2, points[:, 1].min()])
     drawn = tuple(-line - offset for line in outline.drawn)
-    return dataclasses.replace(
-        outline, points=points - offset, turn_deg=outline.turn_deg + 180.0, drawn=drawn
-    )
+    return dataclasses.replace(outline, points=points - offset, drawn=drawn)
 
 
 def _copy_names(name: str, quantity: int) -> list[str]:
@@ -401,7 +398,8 @@ def garment_pattern(garment: DxfGarment, seams: str | None = None, units: str | 
 
 def dxf_piece_table(path: str | os.PathLike, units: str | None = None) -> tuple[DxfDocument, list[dict]]:
     """The file, and one row per piece: ``name``, ``quantity``, ``role`` (as the inference reads it),
-    ``edges``, the ``sizes`` it comes in, and ``width_cm``, ``height_cm`` in the sample size."""
+    ``edges``, the ``sizes`` it comes in, and in the sample size ``sewn_along`` (``sew line`` or
+    ``cut line``), ``width_cm`` and ``height_cm``."""
     document = read_dxf_document(path)
     scale, _ = _scale(document, units)
     rows = {}
@@ -416,6 +414,7 @@ def dxf_piece_table(path: str | os.PathLike, units: str | None = None) -> tuple[
             rows[piece.name] |= {
                 "role": piece.edges.role or f"{piece.edges.kind} (by shape)",
                 "edges": piece.edges.edge_count,
+                "sewn_along": "sew line" if piece.outline.sewn_on_sew_line else "cut line",
                 "width_cm": piece.edges.width * 100,
                 "height_cm": piece.edges.height * 100,
             }

@@ -44,8 +44,6 @@ class PieceOutline:
         ``breaks[k + 1]`` (the last one back round to ``breaks[0]``).
     notches : (N,) int64
         Indices into ``points`` of the notches on the outline.
-    turn_deg : float
-        How far (degrees, counter-clockwise) the piece was turned to stand on its grain.
     unfolded : bool
         Whether the piece was cut on the fold and unfolded.
     sewn_on_sew_line : bool
@@ -60,7 +58,6 @@ class PieceOutline:
     points: np.ndarray
     breaks: np.ndarray
     notches: np.ndarray
-    turn_deg: float
     unfolded: bool
     sewn_on_sew_line: bool
     kept: tuple[bool, ...] = ()
@@ -257,11 +254,11 @@ def _unfold(points, marks, fold, tolerance):
     return whole, carried, True
 
 
-def _upright(points: np.ndarray, grain: np.ndarray) -> tuple[np.ndarray, float]:
-    """Points turned so the grain runs along +y, and the turn in degrees."""
+def _upright(points: np.ndarray, grain: np.ndarray) -> np.ndarray:
+    """Points (K, 2) turned so the grain (a unit (2,) direction) runs along +y."""
     angle = np.arctan2(grain[0], grain[1])
     rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-    return points @ rotation.T, float(np.degrees(angle))
+    return points @ rotation.T
 
 
 def piece_outline(piece: DxfPieceSpec, scale: float, where: str, kept: tuple[bool, ...] = ()) -> PieceOutline:
@@ -323,16 +320,15 @@ def piece_outline(piece: DxfPieceSpec, scale: float, where: str, kept: tuple[boo
             start + 2 * np.outer((line - start) @ direction, direction) - (line - start) for line in drawn
         ]
     grain = np.array([0.0, 1.0]) if piece.grain is None else np.subtract(piece.grain[1], piece.grain[0])
-    upright, turn_deg = _upright(points * scale, grain / np.linalg.norm(grain))
+    upright = _upright(points * scale, grain / np.linalg.norm(grain))
     offset = np.array([(upright[:, 0].max() + upright[:, 0].min()) / 2, upright[:, 1].min()])
     upright -= offset
-    drawn = [_upright(line * scale, grain / np.linalg.norm(grain))[0] - offset for line in drawn]
+    drawn = [_upright(line * scale, grain / np.linalg.norm(grain)) - offset for line in drawn]
     breaks = np.array(marks["breaks"] or [0], np.int64)
     return PieceOutline(
         points=upright,
         breaks=breaks,
         notches=np.array(marks["notches"], np.int64),
-        turn_deg=turn_deg,
         unfolded=unfolded,
         sewn_on_sew_line=sewn_on_sew_line,
         kept=kept,

@@ -23,7 +23,7 @@ from shapely.geometry import Polygon
 from garments.dxf_outline import PieceOutline
 from garments.piece_names import piece_role_from_name
 
-__all__ = ["PieceEdges", "piece_edges", "piece_kind", "KIND_OF_ROLE", "EDGE_ROLES"]
+__all__ = ["PieceEdges", "piece_edges", "piece_kind", "KIND_OF_ROLE"]
 
 KIND_OF_ROLE = {
     "front": "torso",
@@ -38,13 +38,6 @@ KIND_OF_ROLE = {
     "pocket": "loose",
     "facing": "loose",
     "placket": "loose",
-}
-EDGE_ROLES = {
-    "torso": ("hem", "side", "centre", "shoulder", "neck", "armhole", "other"),
-    "sleeve": ("hem", "underarm", "cap"),
-    "leg": ("hem", "waist", "rise", "side", "inseam", "other"),
-    "band": ("long", "end"),
-    "loose": ("other",),
 }
 # A piece at least this many times longer than wide is a band.
 _BAND_ASPECT = 4.0
@@ -78,7 +71,7 @@ class PieceEdges:
     mids : (E, 2) float64
         Edge midpoints, metres.
     roles : list[str]
-        Each edge's role (see ``EDGE_ROLES``).
+        Each edge's role (see the module's list, by kind).
     notch_counts : (E,) int64
         Notches along each edge.
     straightness : (E,) float64

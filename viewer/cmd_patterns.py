@@ -60,13 +60,15 @@ def _dxf(path: str, units: str | None) -> None:
         "quantity",
         "role",
         "edges",
+        "sewn along",
         "sizes",
         f"width x height, cm (size {document.sample_size})",
     ):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            row["name"], str(row["quantity"]), row["role"], str(row["edges"]), " ".join(row["sizes"]),
+            row["name"], str(row["quantity"]), row["role"], str(row["edges"]), row["sewn_along"],
+            " ".join(row["sizes"]),
             f"{row['width_cm']:.1f} x {row['height_cm']:.1f}",
         )  # fmt: skip
     Console(width=160).print(table)
