@@ -168,7 +168,8 @@ def _lay_out_sleeve(panels: dict[str, Panel], name: str, stitches: list[Stitch])
         (own, other, edge) for own, other, edge in _partners(stitches, name) if panels[other].part == "torso"
     ]
     world = [_world_mid(panels[other], edge) for _, other, edge in partners]
-    left = np.mean([point[0] for point in world]) >= 0 if world else not name.endswith("mirrored")
+    # A sleeve sewn to nothing yet (drawn for review only) goes on the left arm.
+    left = not world or np.mean([point[0] for point in world]) >= 0
     panel.part, panel.side = ("left_arm" if left else "right_arm"), "top"
     front_x = [
         panel.edge_points(own, 16)[:, 0].mean() for own, other, _ in partners if panels[other].side == "front"
