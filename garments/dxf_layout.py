@@ -135,20 +135,27 @@ def _leg_layout(panel: Panel, roles: list[str]) -> tuple[str, str, float]:
     return ("left_leg" if left else "right_leg"), "front", float(half_waist if left else -half_waist)
 
 
-def leg_wrap_shift(meshed, parts: np.ndarray) -> np.ndarray:
-    """How far (m, (V,)) to move each vertex of a one-piece leg round its leg, so that the panel's centre
-    line (its outer side) lies on the leg's outer side: a quarter of the panel's width at its height,
-    outward (+x on the left leg). Zero for every other vertex.
+def leg_wrap_shift(meshed, parts: np.ndarray, world_x: np.ndarray) -> np.ndarray:
+    """How far (m, (V, 2)) to move each vertex of a one-piece leg round its leg (column 0) and round the
+    trunk (column 1), zero for every other vertex.
+
+    Round the leg, the panel's centre line (its outer side) goes on the leg's outer side: a quarter of
+    the panel's width at its height, outward (+x on the left leg). Round the trunk each row of the panel
+    runs from the centre front to the centre back (half its width from the centre front), so that the
+    two legs' crotch extensions, wider than the waist, do not start out overlapping.
 
     Parameters
     ----------
     meshed : MeshedPattern
     parts : (V,) str
         The body part of each vertex's panel.
+    world_x : (V,) float
+        Each vertex's x in GarmentCode's layout (see ``lay_out_panels``), metres.
     """
-    shift = np.zeros(meshed.vertex_count)
+    shift = np.zeros((meshed.vertex_count, 2))
     for index, name in enumerate(meshed.panel_names):
-        if not meshed.pattern.panels[name].extra.get("wraps_leg"):
+        panel = meshed.pattern.panels[name]
+        if not panel.extra.get("wraps_leg"):
             continue
         mine = np.flatnonzero(meshed.vertex_panel == index)
         points = meshed.points[mine]
@@ -158,7 +165,8 @@ def leg_wrap_shift(meshed, parts: np.ndarray) -> np.ndarray:
             in_row = rows == row
             widths[in_row] = np.ptp(points[in_row, 0])
         sign = 1.0 if parts[mine[0]] == "left_leg" else -1.0
-        shift[mine] = sign * widths / 4
+        shift[mine, 0] = sign * widths / 4
+        shift[mine, 1] = points[:, 0] + sign * widths / 2 - world_x[mine]
     return shift
 
 

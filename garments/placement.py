@@ -380,6 +380,7 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
         lift = waist_height(body) + _WAIST_LIFT - garment_top
     positions = np.zeros_like(world)
     legs = np.isin(parts, ("left_leg", "right_leg"))
+    around_leg, around_trunk = leg_wrap_shift(meshed, parts, world[:, 0]).T
     # Trouser legs follow the trunk only down to the crotch; below it they go round each leg.
     legs_on_trunk = legs & (world[:, 1] + lift > _crotch_height(body) - 2 * _LEG_BLEND)
     for group, top_cap, looseness, region in (
@@ -388,14 +389,14 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
     ):
         if group.any():
             positions[group] = _place_on_trunk(
-                vertices[region], world[group, 1] + lift, world[group, 0], back[group],
+                vertices[region], world[group, 1] + lift, world[group, 0] + around_trunk[group], back[group],
                 meshed.vertex_panel[group], lambda height: centre_x, clearance, top_cap, looseness,
             )  # fmt: skip
     if legs.any():
-        shift = leg_wrap_shift(meshed, parts)
         positions = _place_on_legs(
-            body, world, world[:, 1] + lift, back, parts, meshed.vertex_panel, positions, clearance, shift
-        )
+            body, world, world[:, 1] + lift, back, parts, meshed.vertex_panel, positions, clearance,
+            around_leg,
+        )  # fmt: skip
     for limb in ("left_arm", "right_arm"):
         mine = parts == limb
         if not mine.any():
