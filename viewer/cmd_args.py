@@ -1,6 +1,7 @@
 """Arguments several ``fitroom`` commands share, their defaults, and turning them into objects."""
 
 import argparse
+import functools
 
 from viewer.arg_types import edge_length_cm, positive_int, single_size
 from viewer.errors import SizeListError
@@ -202,12 +203,13 @@ def parse_sizes(text: str) -> list[str]:
 
 
 def resolve_sizes(
-    pattern: str, text: str | None, default, edge_length_cm: float | None = None, measurements_cm=None
+    pattern: str, text: str | None, default, edge_length_cm: float | None = None, body_measurements=None
 ) -> list[str | None]:
     """The sizes to drape: those named in ``text``, else ``default`` for a graded pattern, else
     ``[None]`` (the one size an ungraded pattern file is drawn in). A file graded in its own sizes (a
     DXF's 36, 38, ...) tries as many of them as ``default`` names round the one whose flat girth fits
-    the body's ``measurements_cm`` (:func:`garments.dxf_size_match.sizes_for_body`), else its own size.
+    the body (:func:`garments.dxf_size_match.sizes_for_body`; ``body_measurements`` returns its
+    measurements in cm, called only then), else its own size.
 
     With ``edge_length_cm``, each size's mesh is also checked against the vertex budget
     (:func:`garments.mesh_budget.check_vertex_budget`).
@@ -226,7 +228,8 @@ def resolve_sizes(
     if text is None and loaded.sizes and not set(default) <= set(loaded.sizes):
         from garments.dxf_size_match import sizes_for_body
 
-        sizes = sizes_for_body(loaded, measurements_cm, len(default)) if measurements_cm else [loaded.size]
+        measurements = body_measurements() if body_measurements else None
+        sizes = sizes_for_body(loaded, measurements, len(default)) if measurements else [loaded.size]
     elif text is None:
         sizes = list(default) if loaded.sizes else [None]
     else:
@@ -277,8 +280,12 @@ def drape_and_report(args, sizes_text: str | None, default_sizes, rule=None) -> 
 
     out_dir = check_output_folder(args.out)
     check_material(args.material)
-    body = load_body_argument(args.body)
-    sizes = resolve_sizes(args.pattern, sizes_text, default_sizes, args.edge_length, body.measurements_cm)
+    # The body is read first only where the sizes depend on it (a DXF file's own sizes).
+    body_of = functools.cache(lambda: load_body_argument(args.body))
+    sizes = resolve_sizes(
+        args.pattern, sizes_text, default_sizes, args.edge_length, lambda: body_of().measurements_cm
+    )
+    body = body_of()
     drapes = drape_from_args(args, body, sizes)
     with staged_folder(out_dir) as stage:
         document, staged = write_fit_outputs(
