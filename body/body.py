@@ -42,6 +42,9 @@ class Body:
         At least ``MEASUREMENT_KEYS``; girths and lengths in cm.
     source : str
         Where the body came from (``measurements``, ``photos: front.jpg, side.jpg``, ``default``).
+    appearance : dict, optional
+        From photos: ``skin_rgb`` and ``hair_rgb`` (sRGB 0-255, hair None when none shows); pictures
+        show the body in this skin tone, a default one without.
     """
 
     vertices: np.ndarray
@@ -53,14 +56,16 @@ class Body:
     model: str
     measurements_cm: dict[str, float] = field(default_factory=dict)
     source: str = ""
+    appearance: dict | None = None
 
     def joint(self, name: str) -> np.ndarray:
         """Position (3,) float32 of the SMPL joint called ``name``."""
         return self.joints[SMPL_JOINT_NAMES.index(name)]
 
     def to_dict(self) -> dict:
-        """The BODY.json contract: model, gender, betas, pose, measurements_cm, source."""
-        return {
+        """The BODY.json contract: model, gender, betas, pose, measurements_cm, source (and appearance
+        when known)."""
+        data = {
             "model": self.model,
             "gender": self.gender,
             "betas": [round(float(b), 6) for b in self.betas],
@@ -68,3 +73,6 @@ class Body:
             "measurements_cm": {k: round(float(v), 2) for k, v in self.measurements_cm.items()},
             "source": self.source,
         }
+        if self.appearance is not None:
+            data["appearance"] = self.appearance
+        return data

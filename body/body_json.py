@@ -37,9 +37,10 @@ def body_from_dict(data, where: str = "The body file") -> Body:
     spec = body_spec(data, where)
     model_path = None if spec.model == DEFAULT_MODEL_NAME else spec.model
     model = load_body_model(spec.gender, model_path)
-    return model.body(
-        np.asarray(spec.betas, dtype=np.float32), np.asarray(spec.pose, np.float32), spec.source
-    )
+    betas, pose = np.asarray(spec.betas, dtype=np.float32), np.asarray(spec.pose, np.float32)
+    body = model.body(betas, pose, spec.source)
+    body.appearance = None if spec.appearance is None else spec.appearance.model_dump()
+    return body
 
 
 def load_body_json(path: str | os.PathLike) -> Body:

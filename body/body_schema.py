@@ -2,8 +2,8 @@
 
 A document passes when ``model`` and ``source`` are text, ``gender`` is one the models have, ``betas``
 are 1-400 finite numbers of at most ``MAX_ABS_BETA``, ``pose`` is 72 finite numbers (SMPL axis-angle,
-radians) and ``measurements_cm`` maps names to finite centimetres. Keys the schema does not name
-(``appearance``, ...) are kept.
+radians), ``measurements_cm`` maps names to finite centimetres and ``appearance``, when present, holds
+``skin_rgb`` (and ``hair_rgb`` or null) as three 0-255 integers. Keys the schema does not name are kept.
 """
 
 from typing import Annotated, Any, Literal
@@ -23,6 +23,14 @@ MAX_ABS_POSE_RAD = 20.0
 Beta = Annotated[Finite, Field(ge=-MAX_ABS_BETA, le=MAX_ABS_BETA)]
 PoseAngle = Annotated[Finite, Field(ge=-MAX_ABS_POSE_RAD, le=MAX_ABS_POSE_RAD)]
 Centimetres = Annotated[Finite, Field(ge=0, le=1000)]
+Rgb = Annotated[list[Annotated[int, Field(ge=0, le=255)]], Field(min_length=3, max_length=3)]
+
+
+class AppearanceSpec(BaseModel):
+    """A body's colours from photos (sRGB 0-255)."""
+
+    skin_rgb: Rgb
+    hair_rgb: Rgb | None = None
 
 
 class BodySpec(BaseModel):
@@ -35,6 +43,7 @@ class BodySpec(BaseModel):
     pose: list[PoseAngle] = Field(min_length=72, max_length=72)
     measurements_cm: dict[str, Centimetres]
     source: str
+    appearance: AppearanceSpec | None = None
 
 
 def body_spec(data: Any, where: str) -> BodySpec:

@@ -1,11 +1,15 @@
-"""Bodies from photos, measured: known bodies rendered as photos come back within issue 6's targets."""
+"""Bodies from photos, measured: a reduced randomised benchmark, and the file and pose paths."""
+
+import json
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from body import load_body_model
-from body.photo.bench import BENCH_TARGETS_CM, render_bench_person, run_photo_bench
+from body.body_json import load_body_json, save_body_json
+from body.photo.bench import BENCH_TARGETS_CM, TUNING_SEEDS, render_bench_person, run_photo_bench
+from body.photo.conditions import typical_conditions
 from body.photo.estimate import body_from_photos
 
 # Each module renders and fits bodies from photos: several seconds a test.
@@ -16,42 +20,46 @@ _GIRTHS = ("chest", "waist", "hip")
 
 @pytest.fixture(scope="module")
 def bench():
-    # The first two people of the benchmark run with seed 0: a woman with a 122 cm bust, far out in
-    # the model's shape space (the hardest kind for the fit), and a man with a 110 cm chest.
-    return run_photo_bench(n_people=2, seed=0)
+    # The first two people of the first tuning seed: a bare woman (126 cm hip, arms 10 degrees from
+    # her body, a room behind her) and a bare man, each under randomly drawn camera and scene.
+    return run_photo_bench(n_people=2, seeds=TUNING_SEEDS[:1], modes=("front_side", "front_only"))
+
+
+def test_a_reduced_randomised_bench_estimates_every_person_at_the_given_height(bench):
+    assert bench["failures"] == [] and bench["people"] == 2
+    assert bench["groups"]["front_side/all"]["mae_cm"]["height"] <= 0.5
+    assert {p["gender"] for p in bench["per_person"]} == {"female", "male"}
+    assert not bench["held_out"] and bench["tuning_seeds"] == list(TUNING_SEEDS)
+
+
+def test_a_reduced_randomised_bench_meets_the_front_only_target(bench):
+    group = bench["groups"]["front_only/bare"]
+    for key in _GIRTHS:
+        assert group["mae_cm"][key] <= BENCH_TARGETS_CM["front_only"]["bare"], (key, group)
+
+
+def test_a_reduced_randomised_bench_front_and_side_stay_within_the_front_only_target(bench):
+    group = bench["groups"]["front_side/bare"]
+    for key in _GIRTHS:
+        assert group["mae_cm"][key] <= BENCH_TARGETS_CM["front_only"]["bare"], (key, group)
 
 
 @pytest.mark.xfail(
-    reason="issue 15: the fit reads hips 3 cm large on some machines (seed 0 woman +3.5 cm, man +3.1 cm "
-    "on an Intel Xeon, within 2 cm on the machine it was tuned on), an estimator bias not yet found",
-    strict=False,
+    reason="issue 15: front + side misses its 1.5 cm target on these two people: waist 1.96 and hip "
+    "2.67 cm (both read large: the hip slice near the crotch catches the upper thighs), chest 1.1 cm",
+    strict=True,
 )
-def test_front_and_side_photos_give_chest_waist_and_hip_within_2_cm(bench):
+def test_a_reduced_randomised_bench_front_and_side_meet_the_bare_target(bench):
+    group = bench["groups"]["front_side/bare"]
     for key in _GIRTHS:
-        assert bench["front_side"]["mae_cm"][key] <= BENCH_TARGETS_CM["front_side"], (
-            key,
-            bench["front_side"],
-        )
+        assert group["mae_cm"][key] <= BENCH_TARGETS_CM["front_side"]["bare"], (key, group)
 
 
-def test_a_front_photo_alone_gives_chest_waist_and_hip_within_4_cm(bench):
-    for key in _GIRTHS:
-        assert bench["front_only"]["mae_cm"][key] <= BENCH_TARGETS_CM["front_only"], (
-            key,
-            bench["front_only"],
-        )
-
-
-def test_every_bench_person_is_estimated_at_the_given_height(bench):
-    assert bench["front_side"]["failures"] == [] and bench["front_only"]["failures"] == []
-    assert bench["front_side"]["mae_cm"]["height"] <= 0.5
-    assert len(bench["per_person"]) == 2 and {p["gender"] for p in bench["per_person"]} == {"female", "male"}
-
-
-def test_body_from_photo_files_names_its_source_and_draws_overlays(tmp_path):
+def test_body_from_photo_files_names_its_source_keeps_its_colours_and_draws_overlays(tmp_path):
     model = load_body_model("female")
-    rng = np.random.default_rng(7)
-    truth, photos = render_bench_person(model, np.zeros(model.shape_count, dtype=np.float32), rng)
+    truth, photos = render_bench_person(
+        model, np.zeros(model.shape_count, dtype=np.float32), typical_conditions()
+    )
     paths = []
     for photo in photos:
         paths.append(tmp_path / photo.name.replace(".png", ".jpg"))
@@ -68,24 +76,27 @@ def test_body_from_photo_files_names_its_source_and_draws_overlays(tmp_path):
     assert np.all(body.pose == 0.0)  # the default output stands in the model's rest pose
     assert body.vertices[:, 1].min() == pytest.approx(0.0, abs=1e-5)
     for key in _GIRTHS:
-        assert abs(body.measurements_cm[key] - truth.measurements_cm[key]) <= 4.0, key
+        assert abs(body.measurements_cm[key] - truth.measurements_cm[key]) <= 3.0, key
     for name in ("front_fit.png", "side_fit.png"):
         overlay = np.asarray(Image.open(tmp_path / "fit" / name))
         assert overlay.shape == photos[0].rgb.shape
         assert not np.array_equal(overlay, photos[0].rgb)
+    save_body_json(body, tmp_path / "body.json")
+    written = json.loads((tmp_path / "body.json").read_text())
+    assert set(written["appearance"]) == {"skin_rgb", "hair_rgb"}
+    assert load_body_json(tmp_path / "body.json").appearance == written["appearance"]
 
 
 def test_keep_pose_keeps_the_arms_where_the_photo_has_them(tmp_path):
     model = load_body_model("male")
-    truth, photos = render_bench_person(
-        model, np.zeros(model.shape_count, dtype=np.float32), np.random.default_rng(3)
-    )
+    conditions = typical_conditions(arm_angle_deg=15.0)
+    truth, photos = render_bench_person(model, np.zeros(model.shape_count, dtype=np.float32), conditions)
     path = tmp_path / "front.png"
     Image.fromarray(photos[0].rgb).save(path)
     body = body_from_photos(path, height_cm=truth.measurements_cm["height"], gender="male", keep_pose=True)
     rest = model.body(body.betas)
     for wrist in ("left_wrist", "right_wrist"):
         # The photo's arms hang closer to the body than the model's A-pose.
-        assert abs(body.joint(wrist)[0]) < abs(rest.joint(wrist)[0]) - 0.02, wrist
+        assert abs(body.joint(wrist)[0]) < abs(rest.joint(wrist)[0]) - 0.05, wrist
     assert np.any(body.pose != 0.0)
     assert body.source == "photos: front.png"

@@ -78,15 +78,48 @@ def test_a_much_smaller_second_person_is_ignored_and_mentioned(person):
 
 
 def test_a_photo_with_the_head_cut_off_says_head(front_photo):
-    top = np.nonzero((np.abs(front_photo.astype(int) - front_photo[0, 0]).sum(axis=2) > 30).any(axis=1))[0][0]
+    top, _ = _person_rows(front_photo)
     cropped = front_photo[top + 60 :]
     with pytest.raises(PersonCutOffError, match="head is cut off.*step back"):
         detect_person(cropped, "front.jpg")
 
 
+def _person_rows(photo):
+    """Top and bottom rows (exclusive) of the rendered person in a plain-background photo."""
+    rows = np.nonzero((np.abs(photo.astype(int) - photo[0, 0]).sum(axis=2) > 30).any(axis=1))[0]
+    return rows[0], rows[-1] + 1
+
+
 def test_a_photo_with_the_feet_cut_off_says_feet(front_photo):
-    with pytest.raises(PersonCutOffError, match="feet are cut off"):
-        detect_person(front_photo[: int(front_photo.shape[0] * 0.8)], "front.jpg")
+    top, bottom = _person_rows(front_photo)
+    with pytest.raises(PersonCutOffError, match="The feet are cut off at the bottom of front.jpg"):
+        detect_person(front_photo[: bottom - int(0.03 * (bottom - top))], "front.jpg")
+
+
+def test_a_photo_cut_off_at_the_thighs_says_the_legs_not_nobody(front_photo):
+    top, bottom = _person_rows(front_photo)
+    thighs = top + int(0.62 * (bottom - top))
+    with pytest.raises(PersonCutOffError, match="legs are cut off above the knees.*step back"):
+        detect_person(front_photo[:thighs], "front.jpg")
+
+
+def test_a_photo_cut_off_below_the_knees_says_so(front_photo):
+    top, bottom = _person_rows(front_photo)
+    shins = top + int(0.82 * (bottom - top))
+    with pytest.raises(PersonCutOffError, match="legs are cut off below the knees"):
+        detect_person(front_photo[:shins], "front.jpg")
+
+
+def test_of_two_people_the_central_one_is_used_when_the_other_is_as_large_but_off_to_the_side(person):
+    # Same size, one in the middle of the photo and one near its edge.
+    second = person.vertices + np.asarray([1.6, 0.0, 0.0], dtype=np.float32)
+    vertices = np.concatenate([person.vertices, second])
+    faces = np.concatenate([person.faces, person.faces + len(person.vertices)])
+    photo = render_body_photo(vertices, faces, distance_m=4.2, image_size=(1280, 960))
+    detection = detect_person(photo, "group.png")
+    assert any("most central" in note for note in detection.notes)
+    columns = np.nonzero((detection.mask > 0.5).any(axis=0))[0]
+    assert abs(columns.mean() - photo.shape[1] / 2) < 0.1 * photo.shape[1]
 
 
 def test_a_front_view_given_as_the_side_photo_is_refused_and_nothing_is_written(front_photo, tmp_path):

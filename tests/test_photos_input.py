@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 
 from body.photo.errors import PhotoReadError
-from body.photo.input import MAX_PHOTO_SIDE_PX, load_photo, photo_from_array
+from body.photo.input import MAX_PHOTO_SIDE_PX, exif_focal_35mm, load_photo, photo_from_array
 
 
 def _gradient(height, width):
@@ -72,3 +72,32 @@ def test_a_thumbnail_is_too_small():
 def test_float_pixels_are_taken_as_zero_to_one():
     photo = photo_from_array(np.full((240, 240, 3), 0.5, dtype=np.float32))
     assert photo.rgb[0, 0, 0] == 128
+
+
+def test_a_phone_photo_stored_sideways_is_read_upright_and_its_person_found(tmp_path):
+    from body import load_body_model
+    from body.photo.landmarks import check_view, detect_person
+    from body.photo.render import render_body_photo
+
+    model = load_body_model("female")
+    person = model.body(np.zeros(model.shape_count, dtype=np.float32))
+    upright = render_body_photo(person.vertices, person.faces, distance_m=3.2)
+    path = tmp_path / "front.jpg"
+    stored = Image.fromarray(np.rot90(upright).copy())  # the sensor's landscape pixels
+    exif = stored.getexif()
+    exif[0x0112] = 6  # "rotate 90 degrees clockwise to show"
+    stored.save(path, exif=exif, quality=92)
+    photo = load_photo(path)
+    assert photo.rgb.shape == upright.shape
+    check_view(detect_person(photo.rgb, photo.name), "front", photo.name)
+
+
+def test_the_exif_focal_length_is_read(tmp_path):
+    path = tmp_path / "front.jpg"
+    image = Image.fromarray(_gradient(240, 320))
+    exif = image.getexif()
+    exif.get_ifd(0x8769)[0xA405] = 26  # FocalLengthIn35mmFilm, as a phone's main camera records it
+    image.save(path, exif=exif)
+    assert exif_focal_35mm(path) == 26.0
+    Image.fromarray(_gradient(240, 320)).save(tmp_path / "stripped.jpg")
+    assert exif_focal_35mm(tmp_path / "stripped.jpg") is None

@@ -10,6 +10,7 @@ from PIL import Image
 
 from body import default_body, load_body_model
 from body.photo.bench import render_bench_person
+from body.photo.conditions import typical_conditions
 
 _THIRD_PARTY = ("[Taichi]", "Warp", "W0000", "I0000", "absl", "TensorFlow", "bad X server", "XNNPACK")
 
@@ -28,7 +29,7 @@ def _third_party_lines(run) -> list[str]:
 @pytest.mark.slow
 def test_body_from_a_photo_then_a_fit_print_no_third_party_line(tmp_path):
     model = load_body_model("female")
-    _, photos = render_bench_person(model, np.zeros(model.shape_count, np.float32), np.random.default_rng(1))
+    _, photos = render_bench_person(model, np.zeros(model.shape_count, np.float32), typical_conditions())
     Image.fromarray(photos[0].rgb).save(tmp_path / "front.png")
     body = _fitroom("body", "--front", "front.png", "--height", "168", "-o", "body.json", cwd=tmp_path)
     assert body.returncode == 0, body.stderr

@@ -49,10 +49,21 @@ def add_parser(subparsers) -> None:
     parser.add_argument(
         "--body", action="store_true", help="instead, benchmark body estimation from rendered photos"
     )
-    parser.add_argument("--people", type=positive_int, default=8, help="people rendered for --body")
-    parser.add_argument("--seed", type=int, default=0, help="random seed of the --body people")
     parser.add_argument(
-        "--clothed", action="store_true", help="with --body, photograph everyone in a T-shirt a size up"
+        "--people", type=positive_int, default=6, help="people per seed for --body (6 cover every group)"
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        action="append",
+        default=None,
+        help="random seed of the --body people, repeatable (default: the held-out seeds)",
+    )
+    parser.add_argument(
+        "--tuning", action="store_true", help="with --body, the seeds the estimator was tuned on instead"
+    )
+    parser.add_argument(
+        "--overlays", metavar="DIR", default=None, help="with --body, write each estimate's overlays here"
     )
     parser.add_argument(
         "--field",
@@ -106,15 +117,16 @@ def _field_bench(args) -> dict:
 
 
 def _photo_bench(args) -> dict:
-    """Errors (cm) and time per person of body estimation from rendered front and side photos."""
-    from body.photo.bench import run_photo_bench
+    """Errors (cm) and time per person of body estimation from photos taken under random conditions,
+    bare, tight and in a loose T-shirt (:func:`body.photo.bench.run_photo_bench`)."""
+    from body.photo.bench import HELD_OUT_SEEDS, TUNING_SEEDS, run_photo_bench
     from viewer.bench_clothes import dress_in_tshirt
 
-    dress = dress_in_tshirt if args.clothed else None
-    return {
-        "benchmark": "body from photos",
-        **run_photo_bench(n_people=args.people, seed=args.seed, dress=dress),
-    }
+    seeds = args.seed or (TUNING_SEEDS if args.tuning else HELD_OUT_SEEDS)
+    report = run_photo_bench(
+        n_people=args.people, seeds=seeds, dress=dress_in_tshirt, overlay_dir=args.overlays
+    )
+    return {"benchmark": "body from photos", **report}
 
 
 def _bench(args) -> dict:

@@ -49,7 +49,9 @@ def add_parser(subparsers) -> None:
         "--mesh", metavar="BODY.ply", help=f"also write the mesh ({', '.join(MESH_SUFFIXES)})"
     )
     parser.add_argument(
-        "--overlay", metavar="DIR", help="with photos: write the fitted outline over each photo here"
+        "--overlay",
+        metavar="DIR",
+        help="with photos: write the fitted outline over each photo, and the colours read from it, here",
     )
     parser.add_argument(
         "--keep-pose", action="store_true", help="with photos: keep the pose of the front photo"
@@ -136,5 +138,12 @@ def _print_table(made, requested: dict[str, float], args) -> None:
         )
     console = Console()
     console.print(table)
+    if made.appearance is not None:
+        hair = made.appearance["hair_rgb"]
+        console.print(
+            f"Colours from the photo: skin sRGB {tuple(made.appearance['skin_rgb'])}, "
+            f"hair {'not seen' if hair is None else f'sRGB {tuple(hair)}'}.",
+            markup=False,
+        )
     written = args.out if args.mesh is None else f"{args.out} and {args.mesh}"
     console.print(f"Wrote {written}.", markup=False)

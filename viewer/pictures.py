@@ -5,7 +5,7 @@ import textwrap
 import numpy as np
 
 from fitroom.files import atomic_path
-from viewer.scene import BACKGROUND, FitScene
+from viewer.scene import BACKGROUND, FitScene, skin_rgb_of
 
 __all__ = ["render_drape", "render_sizes"]
 
@@ -30,7 +30,7 @@ def render_drape(body, drape, path, map_name="strain", view_size=(800, 1000)) ->
     )
     for column, (view, azimuth) in enumerate((("front", 0.0), ("back", 180.0))):
         plotter.subplot(0, column)
-        scene = FitScene(body.vertices, body.faces, plotter=plotter)
+        scene = FitScene(body.vertices, body.faces, plotter=plotter, skin_rgb=skin_rgb_of(body))
         scene.show_garment(
             drape.result.positions, drape.garment.faces, drape.result, map_name, show_bar=column == 1
         )
@@ -71,7 +71,7 @@ def render_sizes(body, drapes, path, map_name="strain", tile_size=(420, 760)) ->
     framed = None
     for column, drape in enumerate(drapes):
         plotter.subplot(0, column)
-        scene = FitScene(body.vertices, body.faces, plotter=plotter)
+        scene = FitScene(body.vertices, body.faces, plotter=plotter, skin_rgb=skin_rgb_of(body))
         if framed is None:
             # One camera and scale for every tile, so that the sizes compare.
             framed = scene.framed_points([d.result.positions for d in drapes])

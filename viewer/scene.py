@@ -8,7 +8,15 @@ import numpy as np
 
 from viewer.fit_maps import FitMap, fit_map
 
-__all__ = ["FitScene", "SKIN_COLOUR", "FABRIC_COLOUR", "FRAME_MARGIN_M", "garment_polydata", "vertex_values"]
+__all__ = [
+    "FitScene",
+    "skin_rgb_of",
+    "SKIN_COLOUR",
+    "FABRIC_COLOUR",
+    "FRAME_MARGIN_M",
+    "garment_polydata",
+    "vertex_values",
+]
 
 _DISPLAY = "displayed_map"
 # vtkCornerAnnotation's corner numbers for PyVista's named text positions.
@@ -28,6 +36,11 @@ FABRIC_COLOUR = "#c9d3e6"
 BACKGROUND = "#f4f4f2"
 # Cloth this far outside the body's box is not framed (it fell and slid away over the floor).
 FRAME_MARGIN_M = 0.3
+
+
+def skin_rgb_of(body):
+    """The skin tone (3 ints, 0-255) estimated from ``body``'s photos, or None for the default one."""
+    return (body.appearance or {}).get("skin_rgb")
 
 
 def _quiet_vtk() -> None:
@@ -97,6 +110,8 @@ class FitScene:
         Pixels, width by height.
     plotter : pyvista.Plotter, optional
         Draw into this plotter's active renderer instead of making one (side-by-side sizes).
+    skin_rgb : (3,) ints 0-255, optional
+        The body's skin tone (:func:`skin_rgb_of` a body from photos); by default ``SKIN_COLOUR``.
 
     Examples
     --------
@@ -105,7 +120,9 @@ class FitScene:
     >>> scene.screenshot("drape_M.png")
     """
 
-    def __init__(self, body_vertices, body_faces, off_screen=True, window_size=(800, 1000), plotter=None):
+    def __init__(
+        self, body_vertices, body_faces, off_screen=True, window_size=(800, 1000), plotter=None, skin_rgb=None
+    ):
         import pyvista as pv
 
         _quiet_vtk()
@@ -113,7 +130,11 @@ class FitScene:
         self.plotter.set_background(BACKGROUND)
         self.body_mesh = _polydata(body_vertices, body_faces)
         self.body_actor = self.plotter.add_mesh(
-            self.body_mesh, color=SKIN_COLOUR, smooth_shading=True, specular=0.15, name="body"
+            self.body_mesh,
+            color=SKIN_COLOUR if skin_rgb is None else [c / 255 for c in skin_rgb],
+            smooth_shading=True,
+            specular=0.15,
+            name="body",
         )
         self.garment_mesh = None
         self.garment_actor = None

@@ -13,7 +13,7 @@ import numpy as np
 
 from fitroom.files import atomic_path
 from viewer.errors import OutputFormatError, ResolutionError
-from viewer.scene import FitScene
+from viewer.scene import FitScene, skin_rgb_of
 
 __all__ = [
     "write_turntable",
@@ -99,7 +99,9 @@ def write_turntable(
         Called with the number of frames written after each frame.
     """
     resolution = check_turntable_request(path, frames, resolution)
-    scene = FitScene(body.vertices, body.faces, off_screen=True, window_size=resolution)
+    scene = FitScene(
+        body.vertices, body.faces, off_screen=True, window_size=resolution, skin_rgb=skin_rgb_of(body)
+    )
     scene.show_garment(drape.result.positions, drape.garment.faces, drape.result, map_name)
     scene.caption(f"Size {drape.size}", name="size", size=max(18, resolution[1] // 45))
 

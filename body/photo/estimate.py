@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from body.photo.errors import PhotoHeightError
-from body.photo.input import Photo, load_photo
+from body.photo.input import Photo, exif_focal_35mm, load_photo
 
 __all__ = ["body_from_photos", "estimate_from_photos", "PHOTO_HEIGHT_RANGE_CM"]
 
@@ -36,14 +36,15 @@ def body_from_photos(
         A user's SMPL-family model file instead of fitroom's default model.
     overlay_dir : str or Path, optional
         Write ``<photo stem>_fit.png`` here for each photo: the fitted body's outline and keypoints
-        over the photo.
+        over the photo, and on the front one the estimated skin and hair colours.
     keep_pose : bool
         Keep the pose of the front photo; by default the body stands in the model's rest pose.
 
     Returns
     -------
     Body
-        ``source`` is ``"photos: <front name>[, <side name>]"``.
+        ``source`` is ``"photos: <front name>[, <side name>]"``; ``appearance`` holds the skin and
+        hair colours of the front photo.
 
     Raises
     ------
@@ -64,7 +65,7 @@ def body_from_photos(
         model_path=model_path,
         overlay_dir=overlay_dir,
         keep_pose=keep_pose,
-        focal_35mm=_exif_focal_35mm(front),
+        focal_35mm=exif_focal_35mm(front),
     )
 
 
@@ -88,6 +89,7 @@ def estimate_from_photos(
     Other parameters are those of :func:`body_from_photos`.
     """
     from body.model import load_body_model
+    from body.photo.appearance import estimate_appearance
     from body.photo.fit import fit_photos
     from body.photo.landmarks import check_view, detect_person
     from body.photo.overlay import draw_fit_overlay, write_fit_overlay
@@ -109,6 +111,7 @@ def estimate_from_photos(
     fit = fit_photos(model, targets, None if height_cm is None else height_cm / 100.0, focal_35mm)
     source = "photos: " + ", ".join(photo.name for photo in photos)
     body = model.body(fit.betas, fit.poses[0] if keep_pose else None, source=source)
+    body.appearance = estimate_appearance(photos[0].rgb, detections[0])
     if overlay_dir is not None:
         for photo, detection, target, k in zip(photos, detections, targets, range(len(photos)), strict=True):
             picture = draw_fit_overlay(
@@ -118,19 +121,7 @@ def estimate_from_photos(
                 target.keypoints_px,
                 fit.keypoints_px[k],
                 detection.mask,
+                body.appearance if k == 0 else None,
             )
             write_fit_overlay(Path(overlay_dir) / f"{Path(photo.name).stem}_fit.png", picture)
     return body
-
-
-def _exif_focal_35mm(path) -> float | None:
-    """The 35 mm-equivalent focal length a photo's EXIF records, if any."""
-    from PIL import Image
-
-    try:
-        with Image.open(path) as image:
-            exif = image.getexif().get_ifd(0x8769)
-    except (OSError, ValueError):
-        return None
-    focal = exif.get(0xA405)
-    return float(focal) if focal else None

@@ -14,6 +14,7 @@ __all__ = [
     "MAX_PHOTO_SIDE_PX",
     "MIN_PHOTO_SIDE_PX",
     "MAX_PHOTO_PIXELS",
+    "exif_focal_35mm",
 ]
 
 # Photos larger than this are downscaled: the person mask and the landmarks come from networks
@@ -147,3 +148,16 @@ def _pil_to_array(image) -> np.ndarray:
     elif image.mode not in ("L", "LA", "RGB", "RGBA"):
         image = image.convert("RGB")
     return np.asarray(image)
+
+
+def exif_focal_35mm(path) -> float | None:
+    """The 35 mm-equivalent focal length (mm) a photo file's EXIF records, or None."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            exif = image.getexif().get_ifd(0x8769)
+    except (OSError, ValueError):
+        return None
+    focal = exif.get(0xA405)
+    return float(focal) if focal else None

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from body.photo.landmarks import PERSON_MASK_THRESHOLD
 from fitroom.files import atomic_path
 
 __all__ = ["draw_fit_overlay", "write_fit_overlay", "model_silhouette"]
@@ -24,7 +25,9 @@ def model_silhouette(pixels, faces, image_size) -> np.ndarray:
     return silhouette
 
 
-def draw_fit_overlay(rgb, model_pixels, faces, landmarks_px=None, model_keypoints_px=None, person_mask=None):
+def draw_fit_overlay(
+    rgb, model_pixels, faces, landmarks_px=None, model_keypoints_px=None, person_mask=None, appearance=None
+):
     """The photo with the fitted body's outline and keypoints drawn over it.
 
     Parameters
@@ -40,6 +43,8 @@ def draw_fit_overlay(rgb, model_pixels, faces, landmarks_px=None, model_keypoint
         The fitted model's keypoints (blue crosses), same order.
     person_mask : (H, W) float array, optional
         The person mask; its outline is drawn in orange.
+    appearance : dict, optional
+        ``skin_rgb`` and ``hair_rgb`` (either may be None): drawn as labelled swatches, top left.
 
     Returns
     -------
@@ -52,7 +57,9 @@ def draw_fit_overlay(rgb, model_pixels, faces, landmarks_px=None, model_keypoint
     thickness = max(1, round(max(height, width) / 500))
     if person_mask is not None:
         contours, _ = cv2.findContours(
-            (np.asarray(person_mask) > 0.5).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE
+            (np.asarray(person_mask) > PERSON_MASK_THRESHOLD).astype(np.uint8),
+            cv2.RETR_EXTERNAL,
+            cv2.CHAIN_APPROX_NONE,
         )
         cv2.drawContours(picture, contours, -1, _PERSON_OUTLINE_RGB, thickness, lineType=cv2.LINE_AA)
     silhouette = model_silhouette(model_pixels, faces, (width, height))
@@ -67,7 +74,26 @@ def draw_fit_overlay(rgb, model_pixels, faces, landmarks_px=None, model_keypoint
             cv2.drawMarker(
                 picture, (round(x), round(y)), _MODEL_KEYPOINT_RGB, cv2.MARKER_CROSS, 3 * radius, thickness
             )
+    if appearance is not None:
+        _draw_swatches(picture, appearance, thickness)
     return picture
+
+
+def _draw_swatches(picture, appearance: dict, thickness: int) -> None:
+    """Squares of the estimated skin and hair colours, each with its name, in the picture's top left."""
+    import cv2
+
+    side = max(24, picture.shape[0] // 16)
+    for row, key in enumerate(("skin_rgb", "hair_rgb")):
+        if appearance.get(key) is None:
+            continue
+        top = side // 2 + row * (side + side // 3)
+        corner, far = (side // 2, top), (side // 2 + side, top + side)
+        cv2.rectangle(picture, corner, far, tuple(int(c) for c in appearance[key]), -1)
+        cv2.rectangle(picture, corner, far, (0, 0, 0), thickness)
+        label = f"{key.split('_')[0]} {tuple(appearance[key])}"
+        origin = (far[0] + side // 4, top + 2 * side // 3)
+        cv2.putText(picture, label, origin, cv2.FONT_HERSHEY_SIMPLEX, side / 60, (0, 0, 0), thickness)
 
 
 def write_fit_overlay(path, picture) -> None:

@@ -11,7 +11,7 @@ import numpy as np
 
 from body.photo.landmarks import LANDMARK_NAMES
 
-__all__ = ["skin_likelihood", "SKIN_DISTANCE"]
+__all__ = ["skin_likelihood", "skin_model", "SKIN_DISTANCE"]
 
 # Outline colours within this many standard deviations of the face's chromaticity count as skin;
 # beyond twice that, as clothes; in between, partly.
@@ -30,10 +30,8 @@ def _chromaticity(rgb: np.ndarray) -> np.ndarray:
     return rgb[..., :2] / np.maximum(rgb.sum(axis=-1, keepdims=True), 1.0)
 
 
-def skin_likelihood(
-    rgb: np.ndarray, person: np.ndarray, outline_px: np.ndarray, landmarks_px: np.ndarray
-) -> np.ndarray:
-    """How much each outline point looks like the skin of the face, 1 (skin) to 0 (clothes).
+def skin_model(rgb: np.ndarray, person: np.ndarray, landmarks_px: np.ndarray):
+    """The face's skin colour in this photo, as its pixels and a distance to it.
 
     Parameters
     ----------
@@ -41,19 +39,16 @@ def skin_likelihood(
         The photo.
     person : (H, W) uint8
         The person mask, 1 on the person.
-    outline_px : (N, 2) float32
-        Outline points, pixels (x, y).
     landmarks_px : (33, 2) float32
         BlazePose landmarks, pixels.
 
     Returns
     -------
-    (N,) float32
-        1 where the outline's colour is within :data:`SKIN_DISTANCE` of the face's, falling to 0 at
-        twice that; all ones when the face shows too few pixels to tell.
+    (pixels, distance) or None
+        ``pixels`` (N, 3) uint8: the face's pixels; ``distance(colours (M, 3)) -> (M,)``: the
+        Mahalanobis distance of colours' chromaticity from the face's. None when the face shows too
+        few pixels to tell.
     """
-    import cv2
-
     height, width = person.shape
     index = {n: i for i, n in enumerate(LANDMARK_NAMES)}
     face = landmarks_px[[index[n] for n in _FACE_POINTS]]
@@ -65,13 +60,46 @@ def skin_likelihood(
     window = (slice(top, bottom), slice(left, right))
     rows, cols = np.mgrid[window]
     disc = ((cols - centre[0]) ** 2 + (rows - centre[1]) ** 2 <= radius**2) & (person[window] > 0)
-    samples = _chromaticity(rgb[window][disc])
-    if len(samples) < 20:
-        return np.ones(len(outline_px), dtype=np.float32)
+    pixels = rgb[window][disc]
+    if len(pixels) < 20:
+        return None
+    samples = _chromaticity(pixels)
     mean = np.median(samples, axis=0)
     covariance = np.cov((samples - mean).T) + np.eye(2) * _MIN_SPREAD**2
     inverse = np.linalg.inv(covariance)
 
+    def distance(colours):
+        offset = _chromaticity(np.asarray(colours)) - mean
+        return np.sqrt(np.einsum("ni,ij,nj->n", offset, inverse, offset))
+
+    return pixels, distance
+
+
+def skin_likelihood(
+    rgb: np.ndarray, person: np.ndarray, outline_px: np.ndarray, landmarks_px: np.ndarray
+) -> np.ndarray:
+    """How much each outline point looks like the skin of the face, 1 (skin) to 0 (clothes).
+
+    Parameters
+    ----------
+    outline_px : (N, 2) float32
+        Outline points, pixels (x, y).
+
+    ``rgb``, ``person`` and ``landmarks_px`` are those of :func:`skin_model`.
+
+    Returns
+    -------
+    (N,) float32
+        1 where the outline's colour is within :data:`SKIN_DISTANCE` of the face's, falling to 0 at
+        twice that; all ones when the face shows too few pixels to tell.
+    """
+    import cv2
+
+    model = skin_model(rgb, person, landmarks_px)
+    if model is None:
+        return np.ones(len(outline_px), dtype=np.float32)
+    _, distance_to_face = model
+    height, width = person.shape
     kernel = np.ones((2 * _INSET_PX + 1, 2 * _INSET_PX + 1), np.uint8)
     inner = cv2.erode(person, kernel).astype(np.float32)
     size = (4 * _INSET_PX + 1, 4 * _INSET_PX + 1)
@@ -81,7 +109,6 @@ def skin_likelihood(
     y = np.clip(np.round(outline_px[:, 1]).astype(int), 0, height - 1)
     covered = weight[y, x] > 1e-3
     local = colour[y, x] / np.maximum(weight[y, x], 1e-3)[:, None]
-    offset = _chromaticity(local) - mean
-    distance = np.sqrt(np.einsum("ni,ij,nj->n", offset, inverse, offset))
+    distance = distance_to_face(local)
     likelihood = np.clip(2.0 - distance / SKIN_DISTANCE, 0.0, 1.0)
     return np.where(covered, likelihood, 1.0).astype(np.float32)

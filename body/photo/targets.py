@@ -2,10 +2,11 @@
 
 Masks include hair and clothes. The fit uses them in two ways that treat those differently:
 
-- *inside*: every model vertex must project inside the mask. Hair and clothes only make the mask
+- *inside*: the model's outline must lie inside the mask. Hair and clothes only make the mask
   larger, never smaller, so this holds everywhere and is weighted fully everywhere.
 - *cover*: every point of the mask's outline must be reached by the model. A loose shirt or hair
-  breaks this, so outline points on the head and neck (hair) get a fifth of the weight, outline
+  breaks this, so outline points on the head and neck (hair) and round the hands (whose fingers the
+  model does not pose, and which from the side hang over the hips) get a fifth of the weight, outline
   points whose colour is not the face's skin colour (clothes, see :mod:`body.photo.skin`) none,
   and the fit applies a robust kernel (:data:`COVER_SCALE_CM`) so an outline standing several
   centimetres off the body pulls with a bounded force. Bare arms, legs and neck pull fully; under
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from body.photo.landmarks import LANDMARK_NAMES, PersonDetection
+from body.photo.landmarks import LANDMARK_NAMES, PersonDetection, person_mask
 from body.photo.skin import skin_likelihood
 
 __all__ = ["PhotoTargets", "photo_targets", "KEYPOINT_GROUPS", "COVER_SCALE_CM", "OUTLINE_POINT_COUNT"]
@@ -28,11 +29,13 @@ COVER_SCALE_CM = 2.5
 # Outline points on the head and neck count this much: hair widens the head, but the head's outline
 # still holds the head upright.
 _HEAD_OUTLINE_WEIGHT = 0.2
-# Mask probability above which a pixel is the person.
-_MASK_PERSON = 0.5
+# Outline points within this many forearm lengths of a wrist landmark are the hand's and count this
+# much: they still place the hand, but do not widen the hips they hang beside.
+_HAND_REACH = 0.7
+_HAND_OUTLINE_WEIGHT = 0.2
 
-# BlazePose's hip landmarks sit higher and wider than the hip joints of SMPL-style models, so matching
-# them closely would widen the pelvis; they only help place the body.
+# BlazePose's hip landmarks sit lower than the hip joints of SMPL-style models (2.4 cm on the tuning
+# people, :data:`body.photo.bench.TUNING_SEEDS`) and vary the most; they only help place the body.
 _LANDMARK_TRUST = {"left_hip": 0.25, "right_hip": 0.25}
 
 # Each keypoint the fit matches: BlazePose landmark names whose mean is the target, and the model
@@ -133,10 +136,7 @@ def photo_targets(
     """
     import cv2
 
-    person = (detection.mask > _MASK_PERSON).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(person, connectivity=8)
-    largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    person = (labels == largest).astype(np.uint8)
+    person = person_mask(detection)
     rows, cols = np.nonzero(person)
     box = np.array([cols.min(), rows.min(), cols.max() + 1, rows.max() + 1], dtype=np.float32)
 
@@ -151,6 +151,11 @@ def photo_targets(
     nose_y = detection.landmarks_px[index["nose"], 1]
     neck_top_y = 0.5 * (shoulders_y + nose_y)
     outline_weights = np.where(outline[:, 1] > neck_top_y, 1.0, _HEAD_OUTLINE_WEIGHT).astype(np.float32)
+    # Hands: their fingers' pose is not the model's, and from the side they hang over the hips.
+    for side in ("left", "right"):
+        elbow, wrist = detection.landmarks_px[[index[f"{side}_elbow"], index[f"{side}_wrist"]]]
+        reach = _HAND_REACH * float(np.linalg.norm(wrist - elbow))
+        outline_weights[np.linalg.norm(outline - wrist, axis=1) < reach] *= _HAND_OUTLINE_WEIGHT
     if rgb is not None:
         # Clothes show only that the body is no wider there, which the inside term already says.
         outline_weights *= skin_likelihood(rgb, person, outline, detection.landmarks_px)
