@@ -77,5 +77,5 @@ def test_the_help_lists_fabrics_maps_genders_and_chart_sizes():
     assert all(name in drape_help for name in MATERIALS)
     assert "XS, S, M, L, XL, XXL" in drape_help
     turntable_help = " ".join(commands["turntable"].format_help().split())
-    assert "none, strain, stress, pressure, gap" in turntable_help
+    assert "none, strain, fabric, stress, pressure, gap" in turntable_help
     assert "female,male,neutral" in commands["body"].format_help()
