@@ -148,7 +148,9 @@ def girth_fit(
         below_hip = name == "waist" and len(waistline) > 0 and "hip" in heights and height < heights["hip"]
         # A waistband below the hip goes round the legs, or lies on the floor: not round the waist.
         measured = round_share >= GOES_ROUND_SHARE and not below_hip
-        strain_pct = float(np.dot(strain[band], area[band]) / area[band].sum()) if measured else None
+        strain_pct = (
+            float(np.dot(strain[band], area[band]) / area[band].sum()) if measured and band.any() else None
+        )
         ease = 100.0 * length_m - body_girth if measured and body_girth is not None else None
         figures["girth_strain_pct"][name] = strain_pct
         figures["ease_cm"][name] = None if ease is None else round(float(ease), 2)
