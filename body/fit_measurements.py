@@ -5,6 +5,7 @@ import numpy as np
 from body.body import Body
 from body.measure import ALL_MEASUREMENT_KEYS
 from body.model_errors import MeasurementRangeError, NoBodyRequestError, UnknownMeasurementError
+from fitroom.defaults import GENDER
 
 __all__ = ["FIT_TOLERANCE_CM", "body_from_measurements", "check_measurement_ranges"]
 
@@ -64,7 +65,7 @@ def check_measurement_ranges(targets: dict[str, float], model) -> None:
                 )
 
 
-def body_from_measurements(targets: dict[str, float], gender: str = "female", model=None) -> Body:
+def body_from_measurements(targets: dict[str, float], gender: str = GENDER, model=None) -> Body:
     """The body of the model whose measurements match ``targets``.
 
     Any subset of ``ALL_MEASUREMENT_KEYS`` may be given (usually height, chest, waist, hip, inseam,

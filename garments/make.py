@@ -2,8 +2,9 @@
 
 import os
 
+from fitroom.defaults import DEFAULT_SIZE, EDGE_LENGTH_M
 from garments.garment import Garment
-from garments.meshing import DEFAULT_EDGE_LENGTH, mesh_pattern
+from garments.meshing import mesh_pattern
 from garments.pattern_files import load_pattern
 from garments.placement import place_garment
 
@@ -13,8 +14,8 @@ __all__ = ["make_garment"]
 def make_garment(
     pattern_name_or_path: str | os.PathLike,
     body,
-    size: str | None = "M",
-    edge_length: float = DEFAULT_EDGE_LENGTH,
+    size: str | None = DEFAULT_SIZE,
+    edge_length: float = EDGE_LENGTH_M,
 ) -> Garment:
     """Load, grade, mesh and place a pattern around ``body``.
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 import triangle
 
+from fitroom.defaults import EDGE_LENGTH_M
 from garments.curves import sample_edge
 from garments.pattern import Pattern
 
-__all__ = ["MeshedPattern", "mesh_pattern", "DEFAULT_EDGE_LENGTH", "MIN_ANGLE_DEG"]
+__all__ = ["MeshedPattern", "mesh_pattern", "MIN_ANGLE_DEG"]
 
-DEFAULT_EDGE_LENGTH = 0.015
 MIN_ANGLE_DEG = 20
 
 # Largest triangle area as a multiple of the equilateral triangle of the target edge length; triangle's
@@ -115,7 +115,7 @@ def _mesh_panel(panel, counts: dict, name: str, edge_length: float):
     return result["vertices"], result["triangles"], boundary_count, edge_indices
 
 
-def mesh_pattern(pattern: Pattern, edge_length: float = DEFAULT_EDGE_LENGTH) -> MeshedPattern:
+def mesh_pattern(pattern: Pattern, edge_length: float = EDGE_LENGTH_M) -> MeshedPattern:
     """Triangulate every panel of ``pattern`` and pair the vertices of its seams.
 
     Parameters

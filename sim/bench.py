@@ -13,6 +13,7 @@ import time
 
 import numpy as np
 
+from fitroom.defaults import FPS, MAX_FRAMES
 from sim.drape import Drape
 from sim.materials import material_preset
 from sim.peer_newton import NewtonDrape, newton_available
@@ -31,9 +32,9 @@ def bench_drape(
     body_faces: np.ndarray,
     garment: dict,
     device: str = "auto",
-    fps: float = 60,
+    fps: float = FPS,
     substeps: int | None = None,
-    max_frames: int = 600,
+    max_frames: int = MAX_FRAMES,
     peer: bool = True,
 ) -> dict:
     """Drape ``garment`` on the body until it is at rest and report speed and quality as a JSON-ready dict.

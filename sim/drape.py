@@ -13,6 +13,7 @@ import warnings
 import numpy as np
 import taichi as ti
 
+from fitroom.defaults import FPS, MAX_FRAMES, SUBSTEPS
 from sim.body_collider import BodyCollider
 from sim.contact_worker import CONTACT_WORKER_MIN_VERTICES, ContactWorker, contact_worker_available
 from sim.device import init_taichi
@@ -133,8 +134,8 @@ class Drape:
         materials: list[str],
         pins: np.ndarray | None = None,
         device: str = "auto",
-        fps: float = 60,
-        substeps: int = 20,
+        fps: float = FPS,
+        substeps: int = SUBSTEPS,
         self_collision: bool = True,
         hold: np.ndarray | None = None,
         hold_lowest: float | None = None,
@@ -346,7 +347,7 @@ class Drape:
 
     def run(
         self,
-        max_frames: int = 600,
+        max_frames: int = MAX_FRAMES,
         ring_heights: dict | None = None,
         min_frames: int = 30,
         on_frame=None,

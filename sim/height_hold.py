@@ -12,6 +12,8 @@ hold, the hold ends. A band larger than the hips is lowered to ``lowest`` and le
 
 import numpy as np
 
+from fitroom.defaults import FPS
+
 __all__ = ["HeightHold", "HOLD_FRAMES", "LOWER_SPEED_M_S", "CARRIED_CLEARANCE_M"]
 
 # At 60 fps sewing closes a 30 cm gap in about 40 frames (0.5 m/s); the hanging panels are still by 80.
@@ -35,7 +37,7 @@ class HeightHold:
         Frames per second of the drape.
     """
 
-    def __init__(self, vertices: np.ndarray, heights: np.ndarray, lowest: float, fps: float = 60.0):
+    def __init__(self, vertices: np.ndarray, heights: np.ndarray, lowest: float, fps: float = FPS):
         self.vertices = np.asarray(vertices, np.int64)
         self.heights = np.asarray(heights, np.float32)
         self.lowest = float(lowest)

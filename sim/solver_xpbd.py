@@ -26,6 +26,7 @@ and :class:`sim.drape.Drape`'s default of 20 substeps per 60 Hz frame are sized 
 import numpy as np
 import taichi as ti
 
+from fitroom.defaults import SUBSTEPS
 from sim.body_collider import BodyCollider, sample_distance, sample_velocity
 from sim.device import device_array, init_taichi
 from sim.geometry import REGION_FACE, closest_point_on_triangle
@@ -657,7 +658,7 @@ class SolverXPBD:
         damping: float = 1.0,
         sew_speed: float = 0.5,
         max_speed: float = 5.0,
-        substeps: int = 20,
+        substeps: int = SUBSTEPS,
         colored: bool | None = None,
         floor_height: float | None = None,
     ):

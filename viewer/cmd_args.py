@@ -3,12 +3,11 @@
 import argparse
 import functools
 
+from fitroom.defaults import DEFAULT_SIZE, EDGE_LENGTH_M, MAX_FRAMES
 from viewer.arg_types import edge_length_cm, positive_int, single_size
 from viewer.errors import SizeListError
-from viewer.size_drape import DEFAULT_EDGE_LENGTH, MAX_FRAMES
 
 __all__ = [
-    "DEFAULT_SIZE",
     "FIT_SIZES",
     "VIEW_SIZES",
     "HelpFormatter",
@@ -33,7 +32,6 @@ __all__ = [
 ]
 
 # The size one-size commands drape, and the sizes the multi-size commands try, when none is named.
-DEFAULT_SIZE = "M"
 FIT_SIZES = ("S", "M", "L")
 VIEW_SIZES = ("S", "M", "L", "XL")
 
@@ -54,7 +52,7 @@ def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--edge-length",
         type=edge_length_cm,
-        default=DEFAULT_EDGE_LENGTH * 100,
+        default=EDGE_LENGTH_M * 100,
         metavar="CM",
         help="mesh edge length in cm (smaller is finer and slower)",
     )

@@ -4,9 +4,8 @@ import contextlib
 import json
 import sys
 
+from fitroom.defaults import DEFAULT_SIZE, MAX_FRAMES
 from viewer.arg_types import edge_length_cm, positive_int
-from viewer.cmd_args import DEFAULT_SIZE
-from viewer.size_drape import MAX_FRAMES
 
 __all__ = ["add_parser", "run", "BENCH_EDGE_LENGTH_CM"]
 

@@ -1,5 +1,7 @@
 """``fitroom body``: make a body from measurements or photos; write BODY.json and the mesh."""
 
+from body.model import GENDERS
+from fitroom.defaults import GENDER
 from viewer.arg_types import positive_cm
 
 __all__ = ["add_parser", "run", "MESH_SUFFIXES"]
@@ -36,9 +38,7 @@ def add_parser(subparsers) -> None:
             metavar="CM",
             help=f"{key.replace('_', ' ')} in cm (default: the body model's, from the others given)",
         )
-    parser.add_argument(
-        "--gender", default="female", choices=("female", "male", "neutral"), help="body model to use"
-    )
+    parser.add_argument("--gender", default=GENDER, choices=GENDERS, help="body model to use")
     parser.add_argument(
         "--body-model",
         metavar="PATH",

@@ -1,6 +1,7 @@
 """``fitroom drape``: drape one size of a pattern on a body and write its pictures, meshes and fit."""
 
-from viewer.cmd_args import DEFAULT_SIZE, add_drape_arguments, add_size_argument, drape_and_report
+from fitroom.defaults import DEFAULT_SIZE
+from viewer.cmd_args import add_drape_arguments, add_size_argument, drape_and_report
 
 __all__ = ["add_parser", "run"]
 

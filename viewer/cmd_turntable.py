@@ -1,8 +1,8 @@
 """``fitroom turntable``: a 360-degree video of one draped size."""
 
+from fitroom.defaults import DEFAULT_SIZE
 from viewer.arg_types import positive_int
 from viewer.cmd_args import (
-    DEFAULT_SIZE,
     add_drape_arguments,
     add_size_argument,
     check_material,

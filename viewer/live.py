@@ -11,11 +11,12 @@ from pathlib import Path
 
 import numpy as np
 
+from fitroom.defaults import EDGE_LENGTH_M, MAX_FRAMES
 from viewer.fit_maps import MAP_CYCLE, fit_map
 from viewer.poses import POSE_PRESETS, arm_pose, pose_preset, rest_arm_angle
 from viewer.ring_heights import ring_heights
 from viewer.scene import FitScene, skin_rgb_of
-from viewer.size_drape import DEFAULT_EDGE_LENGTH, MAX_FRAMES, SizeDrape, judged_summary, start_drape
+from viewer.size_drape import SizeDrape, judged_summary, start_drape
 
 __all__ = ["LiveViewer", "CONTROLS"]
 
@@ -63,7 +64,7 @@ class LiveViewer:
         material=None,
         device="auto",
         off_screen=False,
-        edge_length=DEFAULT_EDGE_LENGTH,
+        edge_length=EDGE_LENGTH_M,
         out_dir=".",
         window_size=(860, 960),
         start_size=None,

@@ -2,18 +2,16 @@
 
 from dataclasses import dataclass
 
+from fitroom.defaults import EDGE_LENGTH_M, MAX_FRAMES
+
 __all__ = [
     "SizeDrape",
     "start_drape",
     "drape_size",
     "drape_sizes",
     "judged_summary",
-    "DEFAULT_EDGE_LENGTH",
-    "MAX_FRAMES",
 ]
 
-DEFAULT_EDGE_LENGTH = 0.015
-MAX_FRAMES = 600
 # A waistline lowered this far below the hip without the body taking it is let go (it falls).
 HOLD_BELOW_HIP_M = 0.05
 
@@ -40,9 +38,7 @@ class SizeDrape:
     summary: dict
 
 
-def start_drape(
-    body, pattern, size, material=None, device="auto", edge_length=DEFAULT_EDGE_LENGTH, heights=None
-):
+def start_drape(body, pattern, size, material=None, device="auto", edge_length=EDGE_LENGTH_M, heights=None):
     """Mesh and place ``pattern`` in ``size`` around ``body`` and set up its solver.
 
     Parameters
@@ -95,7 +91,7 @@ def drape_size(
     size,
     material=None,
     device="auto",
-    edge_length=DEFAULT_EDGE_LENGTH,
+    edge_length=EDGE_LENGTH_M,
     max_frames=MAX_FRAMES,
     progress=None,
 ) -> SizeDrape:
@@ -148,7 +144,7 @@ def drape_sizes(
     sizes,
     material=None,
     device="auto",
-    edge_length=DEFAULT_EDGE_LENGTH,
+    edge_length=EDGE_LENGTH_M,
     max_frames=MAX_FRAMES,
     quiet=False,
 ) -> list[SizeDrape]:
