@@ -27,9 +27,9 @@ from garments.body_sections import (
 from garments.dxf_layout import CROTCH_HEIGHT, leg_wrap_shift
 from garments.errors import PlacementError
 from garments.garment import Garment
-from garments.inside_test import points_inside
 from garments.meshing import MeshedPattern
 from garments.panel_roles import PARTS, garmentcode_points, panel_role
+from garments.points_inside import points_inside
 
 __all__ = ["place_garment", "CLEARANCE", "MIN_CLEARANCE"]
 

@@ -5,9 +5,7 @@ import json
 
 from assets import asset_path
 
-__all__ = ["size_chart", "chart_sizes", "size_measurements_cm", "CHARTS"]
-
-CHARTS = ("women", "men")
+__all__ = ["size_chart", "chart_sizes", "size_measurements_cm"]
 
 
 @functools.cache

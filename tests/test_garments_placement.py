@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from garments import Garment, bundled_patterns, load_pattern, make_garment, mesh_pattern, place_garment
-from garments.inside_test import points_inside
+from garments.points_inside import points_inside
 from garments.size_chart import size_measurements_cm
 
 GARMENTCODE = Path(__file__).parent / "data" / "patterns" / "garmentcode"
@@ -98,7 +98,7 @@ def test_every_pattern_places_in_every_size_clear_of_the_body(gender, sized_bodi
             assert np.median(_distance_to_body(garment.positions, body)) < 0.08, (name, size)
 
 
-def test_inside_test_agrees_with_a_sphere():
+def test_points_inside_agrees_with_a_sphere():
     import trimesh
 
     sphere = trimesh.creation.icosphere(subdivisions=3, radius=0.2)
