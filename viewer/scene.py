@@ -117,7 +117,8 @@ class FitScene:
     --------
     >>> scene = FitScene(body.vertices, body.faces)
     >>> scene.show_garment(result.positions, garment.faces, result, "strain")
-    >>> scene.screenshot("drape_M.png")
+    >>> scene.front_camera()
+    >>> picture = scene.image()  # (H, W, 3) uint8
     """
 
     def __init__(
