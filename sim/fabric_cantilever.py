@@ -19,9 +19,9 @@ import numpy as np
 
 from sim.fabric_rest import LAB_SUBSTEPS, run_to_rest
 from sim.fabric_strip import GRAVITY
+from sim.lab_scenes import grid_panel
 from sim.materials import Material
 from sim.model import Model
-from sim.scenes import grid_panel
 
 __all__ = ["TIP_ANGLE_DEG", "CantileverResult", "bending_length", "peirce_factor", "cantilever_test"]
 

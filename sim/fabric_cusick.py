@@ -143,7 +143,7 @@ def cusick_test(
     substeps : int
         Solver substeps per 60 Hz frame.
     """
-    from sim.scenes import cylinder_body, sheet_drape
+    from sim.lab_scenes import cylinder_body, sheet_drape
 
     rest_uv, faces = disc_mesh(DISC_RADIUS_M, edge)
     rim = np.flatnonzero(np.linalg.norm(rest_uv, axis=1) > DISC_RADIUS_M - 1e-5)

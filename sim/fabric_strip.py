@@ -16,9 +16,9 @@ import numpy as np
 
 from sim.fabric_curve import strain_at
 from sim.fabric_rest import LAB_SUBSTEPS, run_to_rest
+from sim.lab_scenes import grid_panel
 from sim.materials import Material
 from sim.model import Model
-from sim.scenes import grid_panel
 
 __all__ = [
     "GRAVITY",

@@ -1,7 +1,9 @@
 """The benchmark reports the figures ``fitroom bench`` prints, on a small scene."""
 
+from scenes import tube_garment
+
 from sim.bench import bench_drape
-from sim.scenes import cylinder_body, tube_garment
+from sim.lab_scenes import cylinder_body
 
 
 def test_the_benchmark_reports_speed_and_drape_quality():

@@ -3,12 +3,12 @@ no process left behind."""
 
 import numpy as np
 import pytest
+from scenes import tube_garment, tube_on_cylinder
 
 from body import default_body
 from garments import make_garment
 from sim import Drape, Model, SolverXPBD, State
 from sim.contact_worker import ContactWorker
-from sim.scenes import tube_garment, tube_on_cylinder
 
 
 def _tube():

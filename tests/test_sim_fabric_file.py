@@ -9,7 +9,7 @@ import pytest
 
 from sim import Model, material_preset
 from sim.fabric_file import FabricFileError, load_fabric, resolve_fabric
-from sim.scenes import grid_panel
+from sim.lab_scenes import grid_panel
 from viewer.cli import main
 
 

@@ -3,8 +3,8 @@
 import numpy as np
 
 from sim import Model, material_preset
+from sim.lab_scenes import grid_panel
 from sim.metrics import face_deformation, principal_strain, principal_stress, ring_gap, weighted_percentile
-from sim.scenes import grid_panel
 
 
 def _jersey_panel(grain):
@@ -52,7 +52,9 @@ def test_area_weighted_percentile_and_ring_gap():
 
 
 def test_the_fabric_mode_map_reads_the_same_stretch_against_each_fabrics_wearable_limit():
-    from sim.scenes import sheet_drape, sphere_body
+    from scenes import sphere_body
+
+    from sim.lab_scenes import sheet_drape
     from viewer.fit_maps import fit_map
 
     rest_uv, faces = grid_panel(0.2, 0.1, 5, 3)

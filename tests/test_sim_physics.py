@@ -2,12 +2,13 @@
 
 import numpy as np
 import pytest
+from scenes import sphere_body, tube_garment, tube_on_cylinder
 from scipy.integrate import trapezoid
 
 from body import default_body
 from sim import BodyCollider, Drape, Model, SolverXPBD, State, material_preset
 from sim.fabric_curve import strain_at
-from sim.scenes import cylinder_body, grid_panel, sheet_drape, sphere_body, tube_garment, tube_on_cylinder
+from sim.lab_scenes import cylinder_body, grid_panel, sheet_drape
 from viewer.size_drape import start_drape
 
 GRAVITY = 9.81

@@ -2,9 +2,10 @@
 
 import numpy as np
 import pytest
+from scenes import tube_garment, tube_on_cylinder
 
 from sim import BodyCollider, Drape, DrapeInputError, Model, SolverXPBD, State
-from sim.scenes import cylinder_body, tube_garment, tube_on_cylinder
+from sim.lab_scenes import cylinder_body
 
 
 def test_an_absurd_time_step_gives_finite_results():
