@@ -22,6 +22,8 @@ _CROWN_SHARE = 0.35
 _MIN_HAIR_PIXELS = 30
 # A crown of the face's chromaticity and at least this share of the skin's lightness is bare scalp.
 _BALD_LIGHTNESS = 0.6
+# How far inside the person mask colours are read, pixels.
+_COLOUR_INSET_PX = 4
 _INDEX = {name: i for i, name in enumerate(LANDMARK_NAMES)}
 
 
@@ -64,7 +66,11 @@ def estimate_appearance(rgb: np.ndarray, detection: PersonDetection) -> dict | N
         ``skin_rgb`` and ``hair_rgb``, sRGB 0-255 each (``hair_rgb`` None when the head shows no
         hair); None when the face shows too few pixels to read a tone from.
     """
-    person = person_mask(detection)
+    import cv2
+
+    # Colours are read well inside the mask, whose edge blends into (or halos over) the background.
+    inset = 2 * _COLOUR_INSET_PX + 1
+    person = cv2.erode(person_mask(detection), np.ones((inset, inset), np.uint8))
     face = skin_model(rgb, person, detection.landmarks_px)
     if face is None:
         return None
