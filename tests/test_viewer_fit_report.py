@@ -12,7 +12,7 @@ def _summary(chest=104.0, waist=102.0, hip=101.0, ease_chest=1.0, p95=115.0, rea
         "girth_strain_pct": strains,
         "ease_cm": {"chest": ease_chest, "waist": 2.0, "hip": 1.5},
         "girths": {
-            name: {"covered": True, "measured": value is not None, "rode_up": False}
+            name: {"covered": value is not None, "measured": value is not None, "rode_up": False}
             for name, value in strains.items()
         },
         "verdict": "failed" if reasons else "ok",
@@ -50,6 +50,14 @@ def test_shoulder_strain_from_the_garment_hanging_does_not_count_against_a_size(
 def test_a_girth_the_garment_does_not_reach_is_not_held_against_it():
     size, reason = recommend_size({"S": _summary(hip=None)})
     assert size == "S" and "at the chest and waist." in reason and "()" not in reason
+
+
+def test_a_girth_the_garment_was_cut_for_but_does_not_go_round_on_the_drape_is_never_recommended():
+    gaping = _summary(hip=None)
+    gaping["girths"]["hip"]["covered"] = True
+    size, reason = recommend_size({"S": gaping, "M": _summary()})
+    assert size == "M"
+    assert "S was not judged: its drape does not go round the body at the hip" in reason
 
 
 def test_a_failed_drape_is_never_recommended_and_the_reason_says_why():

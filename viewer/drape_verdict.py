@@ -21,6 +21,7 @@ __all__ = [
     "OVERSTRETCH_AREA_PCT",
     "FLOOR_SHARE",
     "SLID_DOWN_M",
+    "SLID_OFF_DROP_M",
     "SELF_INTERSECTION_SHARE",
 ]
 
@@ -35,6 +36,9 @@ FLOOR_BAND_M = 0.02
 FLOOR_SHARE = 0.02
 # The top of the garment dropping this far below where it was placed means it slid down the body.
 SLID_DOWN_M = 0.10
+# A garment that lost a girth slid off it when its top came down at least this far (tops settle onto
+# the shoulders by about a centimetre from where they are placed).
+SLID_OFF_DROP_M = 0.03
 # Faces in intersecting pairs, per face of the garment: good drapes of the bundled T-shirt, tank top,
 # skirt and shirt dress on the default body (1.5-3 cm meshes) show 0 to 14 pairs, at most 0.2 % of
 # their faces; a panel folded through itself or a layer pushed through another shows far more.
@@ -119,11 +123,18 @@ def drape_verdict(garment, result, girths: dict[str, dict]) -> tuple[str, list[s
             f"(up to {float(np.max(result.strain_pct)):.0f} %), more than any fabric gives"
         )
     worn_from_waist = "below_hip" in girths.get("waist", {})
+    placed_top = float(np.percentile(np.asarray(garment.positions)[:, 1], 98))
+    top = float(np.percentile(positions[:, 1], 98))
+    # A girth the cloth no longer goes round has been slid off only if the garment came down: a loose
+    # dress hanging from the shoulders may simply not close round the chest (deep armholes), which
+    # leaves the chest unmeasured (and the size unrecommended) but is no failed drape.
     lost = [
         name
         for name, girth in girths.items()
         if girth["covered"] and not girth["measured"] and not girth["rode_up"]
     ]
+    if placed_top - top < SLID_OFF_DROP_M:
+        lost = []
     if worn_from_waist and girths["waist"]["below_hip"]:
         reasons.append("it slid off: its waistband fell below the hip")
         lost = lost or ["waist"]
@@ -132,8 +143,6 @@ def drape_verdict(garment, result, girths: dict[str, dict]) -> tuple[str, list[s
     on_floor = float(np.mean(positions[:, 1] < result.floor_height_m + FLOOR_BAND_M))
     if on_floor > FLOOR_SHARE:
         reasons.append(f"{100.0 * on_floor:.0f} % of it lies on the floor")
-    placed_top = float(np.percentile(np.asarray(garment.positions)[:, 1], 98))
-    top = float(np.percentile(positions[:, 1], 98))
     # A garment worn from the waist may slide down to the hips; its waistband says whether it slid off.
     if placed_top - top > SLID_DOWN_M and not lost and not worn_from_waist:
         reasons.append(f"it slid {100.0 * (placed_top - top):.0f} cm down the body from where it was placed")

@@ -141,6 +141,11 @@ def _why_not_judged(summary: dict) -> str | None:
         return "; ".join(summary["verdict_reasons"])
     if not any(girth["measured"] for girth in summary["girths"].values()):
         return "no chest, waist or hip girth could be measured on its drape"
+    unmeasured = [
+        name for name, girth in summary["girths"].items() if girth["covered"] and not girth["measured"]
+    ]
+    if unmeasured:
+        return f"its drape does not go round the body at the {_listing(unmeasured)}, where it was cut to fit"
     return None
 
 
