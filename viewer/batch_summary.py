@@ -7,13 +7,20 @@ from viewer.batch_ray import BatchRun
 __all__ = ["batch_table", "run_sentence"]
 
 
-def batch_table(recommendations_path: Path, patterns: list[str]):
-    """A ``rich`` table, one row per pattern: people, recommended (per size), no size, failed rows."""
+def batch_table(recommendations_path: Path, patterns: dict[str, list]):
+    """A ``rich`` table, one row per pattern: people, recommended (per size, in ``patterns``' size
+    order), no size, failed rows.
+
+    ``patterns`` is :attr:`viewer.batch_settings.BatchSettings.patterns` (pattern -> sizes).
+    """
     import pyarrow.parquet as pq
     from rich.table import Table
 
     rows = pq.read_table(recommendations_path).to_pylist()
-    sizes = list(dict.fromkeys(row["recommended_size"] for row in rows if row["recommended_size"]))
+    recommended = {row["recommended_size"] for row in rows}
+    sizes = [
+        size for size in dict.fromkeys(s for sizes in patterns.values() for s in sizes) if size in recommended
+    ]
     table = Table(title="Batch: people recommended each size, per pattern")
     for column in ("pattern", "people", *sizes, "no size", "failed"):
         table.add_column(column, justify="left" if column == "pattern" else "right")

@@ -92,7 +92,7 @@ def run(args) -> int:
     batch = run_batch(people, settings, store, args.address, args.workers)
     written = store.compact(list(patterns))
     console = Console(width=None if Console().is_terminal else 120)
-    console.print(batch_table(written[1], list(patterns)))
+    console.print(batch_table(written[1], patterns))
     console.print(run_sentence(batch), markup=False, soft_wrap=True)
     console.print(f"Wrote {written[0]} and {written[1]}.", markup=False, soft_wrap=True)
     return 0
