@@ -62,6 +62,7 @@ def _drapes(rng, people: int) -> list[dict]:
                     f"girth_strain_pct_{name}": strain,
                     f"ease_cm_{name}": ease,
                     f"girths_{name}_measured": True,
+                    f"girths_{name}_covered": True,
                 }
             row["verdict_reasons"] = []
             rows.append(row)
@@ -148,7 +149,11 @@ def test_a_rule_is_the_same_rule_with_other_thresholds():
         summaries[size] = {
             "girth_strain_pct": {"chest": strain, "waist": 101.0, "hip": None},
             "ease_cm": {"chest": 1.0, "waist": 8.0, "hip": None},
-            "girths": {"chest": {"measured": True}, "waist": {"measured": True}, "hip": {"measured": False}},
+            "girths": {
+                "chest": {"measured": True, "covered": True},
+                "waist": {"measured": True, "covered": True},
+                "hip": {"measured": False, "covered": False},
+            },
             "verdict": "ok",
             "verdict_reasons": [],
         }

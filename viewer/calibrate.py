@@ -91,15 +91,21 @@ def read_feedback(path: str | Path) -> list[dict]:
 
 
 def _summary(row: dict) -> dict:
-    """The figures the rule reads, from one row of ``drapes.parquet`` (see
-    :func:`viewer.batch_task.flatten_summary`)."""
-    return {
+    """A size's summary as the rule reads it, from one row of ``drapes.parquet``: the per-girth
+    columns put back under their girth (the inverse of :func:`viewer.batch_task.flatten_summary` for
+    ``girth_strain_pct``, ``ease_cm`` and ``girths``)."""
+    summary = {
         "girth_strain_pct": {name: row.get(f"girth_strain_pct_{name}") for name in GIRTHS},
         "ease_cm": {name: row.get(f"ease_cm_{name}") for name in GIRTHS},
-        "girths": {name: {"measured": bool(row.get(f"girths_{name}_measured"))} for name in GIRTHS},
+        "girths": {name: {} for name in GIRTHS},
         "verdict": row["verdict"],
         "verdict_reasons": list(row.get("verdict_reasons") or []),
     }
+    for key, value in row.items():
+        girth, _, field = key.removeprefix("girths_").partition("_")
+        if key.startswith("girths_") and girth in GIRTHS:
+            summary["girths"][girth][field] = value
+    return summary
 
 
 def person_summaries(drapes: list[dict]) -> dict[tuple[str, str], dict[str, dict]]:
