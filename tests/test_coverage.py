@@ -9,14 +9,11 @@ from viewer.coverage import CoverageInputError, coverage_figures, load_results
 
 
 def _drape(person: str, size: str, index: int, tight=(), verdict="ok") -> dict:
-    return {
-        "id": person,
-        "pattern": "tshirt",
-        "size": size,
-        "size_index": index,
-        "verdict": verdict,
-        "tight_at": [f"{girth} 115 %" for girth in tight],
-    }
+    row = {"id": person, "pattern": "tshirt", "size": size, "size_index": index, "verdict": verdict}
+    row |= {"tight_at": [f"{girth} 115 %" for girth in tight], "verdict_reasons": []}
+    for girth, round_it in (("chest", True), ("waist", True), ("hip", False)):
+        row |= {f"girths_{girth}_covered": round_it, f"girths_{girth}_measured": round_it}
+    return row
 
 
 def _person(person: str, size, status="ok", tight=(), chest=92.0, hip=100.0) -> dict:

@@ -17,9 +17,9 @@ from pathlib import Path
 from fitroom.errors import FitroomError
 from viewer.batch_people import Person
 from viewer.batch_settings import BatchSettings
-from viewer.fit_report import recommend_size, tight_girths
+from viewer.fit_report import GIRTHS, recommend_size, tight_girths
 
-__all__ = ["TaskResult", "run_task", "failed_task", "task_key", "flatten_summary"]
+__all__ = ["TaskResult", "run_task", "failed_task", "task_key", "flatten_summary", "summary_from_row"]
 
 # A dict with ``drapes`` (list of row dicts), ``recommendation`` (one row dict) and ``picture`` (PNG
 # bytes or None).
@@ -44,6 +44,24 @@ def flatten_summary(summary: dict, prefix: str = "") -> dict:
         else:
             flat[f"{prefix}{key}"] = value
     return flat
+
+
+def summary_from_row(row: dict) -> dict:
+    """A size's summary as the rule reads it, from one row of ``drapes.parquet``: the per-girth
+    columns put back under their girth (the inverse of :func:`flatten_summary` for
+    ``girth_strain_pct``, ``ease_cm`` and ``girths``)."""
+    summary = {
+        "girth_strain_pct": {name: row.get(f"girth_strain_pct_{name}") for name in GIRTHS},
+        "ease_cm": {name: row.get(f"ease_cm_{name}") for name in GIRTHS},
+        "girths": {name: {} for name in GIRTHS},
+        "verdict": row["verdict"],
+        "verdict_reasons": list(row.get("verdict_reasons") or []),
+    }
+    for key, value in row.items():
+        girth, _, field = key.removeprefix("girths_").partition("_")
+        if key.startswith("girths_") and girth in GIRTHS:
+            summary["girths"][girth][field] = value
+    return summary
 
 
 def _peak_memory_mb() -> float:

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from fitroom.errors import FitroomError
+from viewer.batch_task import summary_from_row
 from viewer.fit_report import DEFAULT_RULE, GIRTHS, FitRule, GirthTolerance, recommend_size, tight_girths
 
 __all__ = [
@@ -90,31 +91,13 @@ def read_feedback(path: str | Path) -> list[dict]:
     return [{name: row[name].strip() for name in _COLUMNS} for row in rows]
 
 
-def _summary(row: dict) -> dict:
-    """A size's summary as the rule reads it, from one row of ``drapes.parquet``: the per-girth
-    columns put back under their girth (the inverse of :func:`viewer.batch_task.flatten_summary` for
-    ``girth_strain_pct``, ``ease_cm`` and ``girths``)."""
-    summary = {
-        "girth_strain_pct": {name: row.get(f"girth_strain_pct_{name}") for name in GIRTHS},
-        "ease_cm": {name: row.get(f"ease_cm_{name}") for name in GIRTHS},
-        "girths": {name: {} for name in GIRTHS},
-        "verdict": row["verdict"],
-        "verdict_reasons": list(row.get("verdict_reasons") or []),
-    }
-    for key, value in row.items():
-        girth, _, field = key.removeprefix("girths_").partition("_")
-        if key.startswith("girths_") and girth in GIRTHS:
-            summary["girths"][girth][field] = value
-    return summary
-
-
 def person_summaries(drapes: list[dict]) -> dict[tuple[str, str], dict[str, dict]]:
     """(id, pattern) -> size -> the rule's figures, sizes in draping order (smallest first)."""
     grouped = defaultdict(list)
     for row in drapes:
         grouped[(row["id"], row["pattern"])].append(row)
     return {
-        key: {row["size"]: _summary(row) for row in sorted(rows, key=lambda row: row["size_index"])}
+        key: {row["size"]: summary_from_row(row) for row in sorted(rows, key=lambda row: row["size_index"])}
         for key, rows in grouped.items()
     }
 

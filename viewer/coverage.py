@@ -6,7 +6,8 @@ per pattern: each draped size of each person is one of
 * ``recommended``: the size the rule picks, and it is not tight anywhere;
 * ``fits, loose``: not tight either, but a smaller size also fits (the rule picks the smallest);
 * ``tight at <girth>``: tight by the batch's rule (the first girth it names);
-* ``drape failed``: its verdict is ``failed``, so it cannot be judged.
+* ``drape failed``: its verdict is ``failed``, or the rule cannot judge it for another reason
+  (:func:`viewer.fit_report.why_not_judged`: it does not go round a girth it was cut for).
 
 A person no size fits is one whose recommendation is tight itself (every size was tight), whose
 drapes all failed, or whose row could not be draped.
@@ -63,7 +64,10 @@ def load_results(results_dir: str | Path) -> tuple[list[dict], list[dict]]:
 
 
 def _drape_outcome(drape: dict, recommended_index: int | None) -> str:
-    if drape["verdict"] == "failed":
+    from viewer.batch_task import summary_from_row
+    from viewer.fit_report import why_not_judged
+
+    if drape["verdict"] == "failed" or why_not_judged(summary_from_row(drape)):
         return "drape failed"
     if drape["tight_at"]:
         return f"tight at {drape['tight_at'][0].split()[0]}"

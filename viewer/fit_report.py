@@ -41,6 +41,7 @@ __all__ = [
     "RuleFileError",
     "load_fit_rule",
     "tight_girths",
+    "why_not_judged",
     "recommend_size",
     "write_fit_json",
     "fit_table",
@@ -134,7 +135,7 @@ def _limits(rule: FitRule, girths: list[str], field: str, unit: str) -> str:
     return ", ".join(f"{name} {value:.0f}{unit}" for name, value in zip(girths, values, strict=True))
 
 
-def _why_not_judged(summary: dict) -> str | None:
+def why_not_judged(summary: dict) -> str | None:
     """Why a size's drape cannot carry a recommendation (it failed, or no girth could be measured
     on it), or None when it can."""
     if summary["verdict"] == "failed":
@@ -172,7 +173,7 @@ def recommend_size(summaries: dict[str, dict], rule: FitRule = DEFAULT_RULE) -> 
     size, reason : str or None, str
         None when no size can be recommended; the reason then says why of each.
     """
-    left_out = {size: why for size, summary in summaries.items() if (why := _why_not_judged(summary))}
+    left_out = {size: why for size, summary in summaries.items() if (why := why_not_judged(summary))}
     judged = {size: summary for size, summary in summaries.items() if size not in left_out}
     notes = " ".join(f"{size} was not judged: {why}." for size, why in left_out.items())
     if not judged:
