@@ -124,3 +124,22 @@ def test_a_tank_top_sewn_side_to_opposite_side_across_the_body_is_failed_and_not
     assert fit["recommended_size"] is None and fit["M"]["verdict"] == "failed"
     reasons = " ".join(fit["M"]["verdict_reasons"])
     assert "seam of front and back is open" in reasons or "passes through itself" in reasons, reasons
+
+
+def test_trousers_on_a_heavy_body_are_measured_round_the_hip_seen_from_the_spine():
+    """Seen from the mean of the body's vertices at hip level (hands and belly pull it 30 cm forward
+    on this body), trousers seemed not to go round the hip; seen from the spine they do."""
+    from types import SimpleNamespace
+
+    from body import body_from_measurements
+    from garments import make_garment
+
+    body = body_from_measurements({"height": 168, "chest": 125, "waist": 109, "hip": 132}, "female")
+    garment = make_garment("trousers", body, size="XXL", edge_length=0.03)
+    as_placed = SimpleNamespace(
+        positions=garment.positions,
+        strain_pct=np.full(len(garment.faces), 100.0),
+        face_area_m2=np.ones(len(garment.faces)),
+    )
+    hip = girth_fit(garment, as_placed, body, ring_heights(body))["girths"]["hip"]
+    assert hip["covered"] and hip["measured"], hip
