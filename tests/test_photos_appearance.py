@@ -81,3 +81,21 @@ def test_a_rendered_persons_skin_tone_comes_back_within_delta_e_10(tone):
     assert _delta_e_2000(appearance["skin_rgb"], SKIN_TONES_RGB[tone]) <= 10.0, appearance
     assert appearance["hair_rgb"] is not None
     assert _delta_e_2000(appearance["hair_rgb"], HAIR_RGB[0]) <= 15.0, appearance
+
+
+def test_pictures_show_a_body_from_photos_in_its_own_skin_tone():
+    from body import default_body
+    from viewer.scene import FitScene, skin_rgb_of
+
+    body = default_body()
+    assert skin_rgb_of(body) is None  # no photo: the default tone
+    body.appearance = {"skin_rgb": list(SKIN_TONES_RGB[8]), "hair_rgb": None}
+    centres = []
+    for skin in (None, skin_rgb_of(body)):
+        scene = FitScene(body.vertices, body.faces, window_size=(200, 300), skin_rgb=skin)
+        scene.front_camera()
+        picture = scene.image()
+        scene.close()
+        centres.append(picture[130:170, 90:110].reshape(-1, 3).mean(axis=0))
+    default, own = centres
+    assert own.sum() < 0.5 * default.sum()  # the dark-skinned body is drawn dark, not in the default tone
