@@ -5,12 +5,14 @@ A few hundred examples per parser run in the normal suite; ``HYPOTHESIS_PROFILE=
 """
 
 import copy
+import dataclasses
 import json
 import os
 import string
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 from dxf_documents import write_dxf
 from hypothesis import HealthCheck, given, settings
@@ -23,6 +25,9 @@ from fitroom.errors import FitroomError
 from garments import load_pattern
 from garments.garmentcode import pattern_from_garmentcode
 from garments.pattern import Pattern
+from sim import Material, Model, material_preset
+from sim.fabric_file import load_fabric
+from sim.lab_scenes import grid_panel
 
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
@@ -135,6 +140,38 @@ def test_body_files_of_any_bytes_parse_or_are_refused(data):
         path.write_bytes(data)
         result = _parsed_or_refused(lambda p: body_spec(read_body_document(p), str(p)), path)
     assert isinstance(result, BodySpec | FitroomError)
+
+
+_FABRIC = {**dataclasses.asdict(material_preset("cotton_jersey")), "name": "fuzzed_jersey"}
+_FABRIC = json.loads(json.dumps(_FABRIC))  # tuples of the dataclass become JSON lists
+
+
+def _fabric_that_drapes(path):
+    """A fabric file loaded and built into a solver model (the two-sample curves the solver takes)."""
+    fabric = load_fabric(path)
+    rest_uv, faces = grid_panel(0.1, 0.1, 3, 3)
+    Model.from_arrays(
+        rest_uv, faces, None, np.tile([1.0, 0.0], (len(faces), 1)), np.zeros(len(faces), int), [fabric]
+    )
+    return fabric
+
+
+@given(_mutations(_FABRIC))
+def test_fabric_documents_load_or_are_refused(changes):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fabric.json"
+        path.write_text(json.dumps(_mutated(_FABRIC, changes)))
+        result = _parsed_or_refused(_fabric_that_drapes, path)
+    assert isinstance(result, Material | FitroomError)
+
+
+@given(st.one_of(st.binary(max_size=200), _json_values.map(lambda v: json.dumps(v).encode())))
+def test_fabric_files_of_any_bytes_load_or_are_refused(data):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fabric.json"
+        path.write_bytes(data)
+        result = _parsed_or_refused(load_fabric, path)
+    assert isinstance(result, Material | FitroomError)
 
 
 _coordinates = st.one_of(
