@@ -15,7 +15,7 @@ from viewer.size_drape import start_drape
 def test_a_panel_torn_away_from_its_seams_is_failed_naming_the_seam():
     body = default_body()
     garment, drape = start_drape(body, "tank_top", "M", device="cpu", edge_length=0.03)
-    result = drape.run(max_frames=200)
+    result = drape.run(max_frames=400)
     drape.close()
     heights = ring_heights(body)
 
@@ -37,7 +37,7 @@ def test_a_front_pushed_back_through_the_back_is_failed_as_passing_through_itsel
 
     body = default_body()
     garment, drape = start_drape(body, "tank_top", "M", device="cpu", edge_length=0.03)
-    result = drape.run(max_frames=200)
+    result = drape.run(max_frames=400)
     representative = drape.model.representative
     drape.close()
     heights = ring_heights(body)
