@@ -30,7 +30,7 @@ _EXPORTS = {
     "MADE_TO_MEASURE": "garments.grading",
     "AS_DRAWN": "garments.pattern",
     "draw_pattern": "garments.pattern_drawing",
-    "points_inside": "garments.points_inside",
+    "points_inside": "garments.point_in_mesh",
     "size_measurements_cm": "garments.size_chart",
     "chart_sizes": "garments.size_chart",
     "PatternError": "garments.errors",

@@ -29,7 +29,7 @@ from garments.errors import PlacementError
 from garments.garment import Garment
 from garments.meshing import MeshedPattern
 from garments.panel_roles import PARTS, garmentcode_points, panel_role
-from garments.points_inside import points_inside
+from garments.point_in_mesh import points_inside
 
 __all__ = ["place_garment", "CLEARANCE", "MIN_CLEARANCE"]
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from garments import Garment, bundled_patterns, load_pattern, make_garment, mesh_pattern, place_garment
-from garments.points_inside import points_inside
+from garments.point_in_mesh import points_inside
 from garments.size_chart import size_measurements_cm
 
 GARMENTCODE = Path(__file__).parent / "data" / "patterns" / "garmentcode"
