@@ -308,7 +308,6 @@ def _collide_face_centre(
     origin,
     spacing,
     body_thickness,
-    contact_push: ti.template(),
 ):
     # Contact checked on faces as well as on vertices: where the body curves tighter than the mesh
     # (a bust point under 2 cm triangles) the skin pokes through a triangle whose corners are all
@@ -317,19 +316,17 @@ def _collide_face_centre(
     # 3 w_q / sum w of the centre's move). Resting contact and its friction stay with the corners: a
     # flat triangle lying on the body has its centre nearer the skin than its corners by the sagitta
     # of its edges (under 1 mm for 2 cm edges where the body curves 5 cm or wider), which this leaves
-    # alone. Only triangles with a corner on the skin this frame are looked at (the skin cannot poke
-    # through a triangle none of whose corners touch it), which spares most of the distance lookups.
+    # alone.
     ids = faces[f]
-    if contact_push[ids[0]] + contact_push[ids[1]] + contact_push[ids[2]] > 0.0:
-        centre = (x[ids[0]] + x[ids[1]] + x[ids[2]]) / 3.0
-        distance, gradient = sample_distance(body_distance, origin, spacing, centre)
-        w = inverse_mass[ids[0]] + inverse_mass[ids[1]] + inverse_mass[ids[2]]
-        length = gradient.norm()
-        reach = 0.5 * body_thickness
-        if distance < reach and w > 0.0 and length > _EPSILON:
-            move = (reach - distance) * (gradient / length)
-            for q in ti.static(range(3)):
-                x[ids[q]] += (3.0 * inverse_mass[ids[q]] / w) * move
+    centre = (x[ids[0]] + x[ids[1]] + x[ids[2]]) / 3.0
+    distance, gradient = sample_distance(body_distance, origin, spacing, centre)
+    w = inverse_mass[ids[0]] + inverse_mass[ids[1]] + inverse_mass[ids[2]]
+    length = gradient.norm()
+    reach = 0.5 * body_thickness
+    if distance < reach and w > 0.0 and length > _EPSILON:
+        move = (reach - distance) * (gradient / length)
+        for q in ti.static(range(3)):
+            x[ids[q]] += (3.0 * inverse_mass[ids[q]] / w) * move
 
 
 @ti.kernel
@@ -341,12 +338,9 @@ def _collide_face_centres(
     origin: vec3,
     spacing: ti.f32,
     body_thickness: ti.f32,
-    contact_push: ti.types.ndarray(dtype=ti.f32, ndim=1),
 ):
     for f in range(faces.shape[0]):
-        _collide_face_centre(
-            f, x, inverse_mass, faces, body_distance, origin, spacing, body_thickness, contact_push
-        )
+        _collide_face_centre(f, x, inverse_mass, faces, body_distance, origin, spacing, body_thickness)
 
 
 @ti.kernel
@@ -593,7 +587,7 @@ def _advance_serial(
             )
         for f in range(faces.shape[0]):
             _collide_face_centre(
-                f, x_next, inverse_mass, faces, body_distance, origin, spacing, body_thickness, contact_push
+                f, x_next, inverse_mass, faces, body_distance, origin, spacing, body_thickness
             )
         for s in range(stitches.shape[0]):
             _reclose_stitch(
@@ -869,14 +863,7 @@ class SolverXPBD:
                 self.separation,
             )
             _collide_face_centres(
-                self.x_next,
-                a["inverse_mass"],
-                a["faces"],
-                distance,
-                origin,
-                spacing,
-                thickness,
-                self.contact_push,
+                self.x_next, a["inverse_mass"], a["faces"], distance, origin, spacing, thickness
             )
             _finish(x, v, self.x_prev, self.x_next, self.shove, self.separation, h)
 
