@@ -9,7 +9,7 @@ import numpy as np
 
 from body.body import SMPL_JOINT_NAMES
 
-__all__ = ["limb_vertices", "trunk_slice_ellipse", "shoulder_top_height", "waist_height", "vertex_normals"]
+__all__ = ["limb_vertices", "trunk_slice_ellipse", "shoulder_top_height", "waist_height"]
 
 # SMPL kinematic tree: parent of each joint (Loper et al. 2015).
 _PARENTS = (-1, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 12, 13, 14, 16, 17, 18, 19, 20, 21)
@@ -114,13 +114,3 @@ def waist_height(body) -> float:
     if narrowest >= len(heights) - 2:
         return pelvis + 0.25 * (neck - pelvis)
     return float(heights[narrowest])
-
-
-def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
-    """Unit area-weighted vertex normals (V, 3) of a mesh."""
-    triangles = vertices[faces]
-    face_normals = np.cross(triangles[:, 1] - triangles[:, 0], triangles[:, 2] - triangles[:, 0])
-    normals = np.zeros_like(vertices)
-    for corner in range(3):
-        np.add.at(normals, faces[:, corner], face_normals)
-    return normals / np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)

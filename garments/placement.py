@@ -17,11 +17,11 @@ GarmentCode files whose own 3D layout already sits clear around the body keep th
 import numpy as np
 from scipy.spatial import cKDTree
 
+from fitroom.mesh_normals import vertex_normals
 from garments.body_sections import (
     limb_vertices,
     shoulder_top_height,
     trunk_slice_ellipse,
-    vertex_normals,
     waist_height,
 )
 from garments.dxf_layout import CROTCH_HEIGHT, leg_wrap_shift

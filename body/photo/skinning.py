@@ -9,17 +9,9 @@ shape, and also returns each vertex's skinning rotation so normals can follow th
 
 import numpy as np
 
+from fitroom.mesh_normals import vertex_normals
+
 __all__ = ["SkinnedSubset"]
-
-
-def _rest_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
-    """Unit area-weighted vertex normals (V, 3) of a mesh (V, 3) with faces (F, 3)."""
-    corners = vertices[faces]
-    face_normals = np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0])
-    normals = np.zeros_like(vertices)
-    for k in range(3):
-        np.add.at(normals, faces[:, k], face_normals)
-    return normals / np.maximum(np.linalg.norm(normals, axis=1, keepdims=True), 1e-12)
 
 
 class SkinnedSubset:
@@ -63,7 +55,7 @@ class SkinnedSubset:
         self.parents = layer.parents
         self.smpl_layout = model.layout == "smpl" and regressor.shape[0] == 24
         self.rest_normals = torch.as_tensor(
-            _rest_normals(template.numpy().astype(np.float64), model.faces.astype(np.int64)),
+            vertex_normals(template.numpy().astype(np.float64), model.faces.astype(np.int64)),
             dtype=torch.float32,
         )[ids]
 
