@@ -238,7 +238,7 @@ class Drape:
             self.collider.stop()
         # Only positions are kept: a frame that is run again starts from rest.
         self._frame_start.positions.copy_from(self.state.positions)
-        seams_at_start = self.solver.seam_progress()
+        self.solver.save_seam_progress()
         self.solver.contact_push.fill(0.0)
         self._refresh_contacts()
         while True:
@@ -252,7 +252,7 @@ class Drape:
             self.recoveries += 1
             self.state.positions.copy_from(self._frame_start.positions)
             self.state.velocities.fill(0.0)
-            self.solver.restore_seam_progress(seams_at_start)
+            self.solver.restore_seam_progress()
             self.solver.contact_push.fill(0.0)
             if self.solver.substeps >= 8 * self.base_substeps:
                 # Even eight times the substeps blow up: the frame is dropped, the cloth held where

@@ -696,6 +696,8 @@ class SolverXPBD:
         self.x_next = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
         self.stitch_length = ti.ndarray(ti.f32, shape=max(len(m.stitches), 1))
         self._sewing_started = False
+        self._saved_stitch_length = ti.ndarray(ti.f32, shape=max(len(m.stitches), 1))
+        self._saved_sewing_started = False
         self.contact_push = ti.ndarray(ti.f32, shape=m.vertex_count)
         self.contact_push.fill(0.0)
         # Self-contact corrections of triangle corners, added to the positions at the end of a substep.
@@ -713,14 +715,15 @@ class SolverXPBD:
         self._no_candidate_count = ti.ndarray(ti.i32, shape=m.vertex_count)
         self._no_candidate_count.fill(0)
 
-    def seam_progress(self) -> tuple[bool, np.ndarray]:
-        """How far sewing has gone: whether it started, and each stitch's allowed gap (S,) float32 m."""
-        return self._sewing_started, self.stitch_length.to_numpy()
+    def save_seam_progress(self) -> None:
+        """Remember how far sewing has gone (whether it started, each stitch's allowed gap), on the device."""
+        self._saved_sewing_started = self._sewing_started
+        self._saved_stitch_length.copy_from(self.stitch_length)
 
-    def restore_seam_progress(self, progress: tuple[bool, np.ndarray]) -> None:
-        """Set sewing back to a :meth:`seam_progress` taken earlier (a frame run again starts there)."""
-        self._sewing_started, lengths = progress
-        self.stitch_length.from_numpy(lengths)
+    def restore_seam_progress(self) -> None:
+        """Set sewing back to where :meth:`save_seam_progress` found it (a frame run again starts there)."""
+        self._sewing_started = self._saved_sewing_started
+        self.stitch_length.copy_from(self._saved_stitch_length)
 
     def make_contacts(self, reach: float) -> SelfContacts:
         """Self-contact candidate lists for this model, to refresh with :meth:`collide`."""
