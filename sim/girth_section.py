@@ -3,7 +3,7 @@ would read it, and how far round the body the cut goes."""
 
 import numpy as np
 
-__all__ = ["horizontal_section", "SECTION_SECTORS"]
+__all__ = ["horizontal_section", "round_share", "SECTION_SECTORS"]
 
 # Directions round the body the section is checked in (10 degrees each).
 SECTION_SECTORS = 36
@@ -52,7 +52,14 @@ def horizontal_section(
     first = ends[np.arange(len(ends)), order[:, 0]]
     second = ends[np.arange(len(ends)), order[:, 1]]
     length = float(np.linalg.norm(second - first, axis=1).sum())
-    samples = np.concatenate([first, second, 0.5 * (first + second)])[:, [0, 2]] - np.asarray(centre_xz)
-    angles = np.arctan2(samples[:, 1], samples[:, 0])
+    samples = np.concatenate([first, second, 0.5 * (first + second)])[:, [0, 2]]
+    return length, round_share(samples, centre_xz)
+
+
+def round_share(points_xz: np.ndarray, centre_xz: np.ndarray) -> float:
+    """Share of the ``SECTION_SECTORS`` directions round ``centre_xz`` (2,) that ``points_xz`` (N, 2), m,
+    lie in, in [0, 1]."""
+    offsets = np.asarray(points_xz, np.float64) - np.asarray(centre_xz)
+    angles = np.arctan2(offsets[:, 1], offsets[:, 0])
     sectors = np.floor((angles + np.pi) / (2.0 * np.pi) * SECTION_SECTORS).astype(int) % SECTION_SECTORS
-    return length, float(len(np.unique(sectors))) / SECTION_SECTORS
+    return float(len(np.unique(sectors))) / SECTION_SECTORS

@@ -17,7 +17,7 @@ the body's own girth at that height, and it has slid off only when the band fell
 import numpy as np
 
 from body.measure import torso_girth_cm
-from sim.girth_section import SECTION_SECTORS, horizontal_section
+from sim.girth_section import horizontal_section, round_share
 
 __all__ = ["girth_fit", "GIRTH_BAND_M", "GOES_ROUND_SHARE", "COVER_MARGIN_M", "PLACED_ROUND_SHARE"]
 
@@ -77,11 +77,7 @@ def _waistband_reading(positions: np.ndarray, waistline: np.ndarray, body) -> tu
     # Directions are read along the band between its vertices, so a coarse mesh leaves no gaps.
     along = np.linspace(0.0, 1.0, _SAMPLES_PER_SEGMENT, endpoint=False)
     samples = (ring[:, None, :] + along[None, :, None] * (following - ring)[:, None, :]).reshape(-1, 3)
-    sample_angles = np.arctan2(samples[:, 2] - axis[1], samples[:, 0] - axis[0])
-    sectors = (
-        np.floor((sample_angles + np.pi) / (2.0 * np.pi) * SECTION_SECTORS).astype(int) % SECTION_SECTORS
-    )
-    return height, length, float(len(np.unique(sectors))) / SECTION_SECTORS
+    return height, length, round_share(samples[:, [0, 2]], axis)
 
 
 def girth_fit(
@@ -137,19 +133,20 @@ def girth_fit(
             and horizontal_section(garment.positions, faces, girth_height, placed_axis)[1]
             >= PLACED_ROUND_SHARE
         )
-        if name == "waist" and len(waistline):
-            height, length_m, round_share = _waistband_reading(positions, waistline, body)
+        at_waistband = name == "waist" and len(waistline) > 0
+        if at_waistband:
+            height, length_m, share = _waistband_reading(positions, waistline, body)
             band = np.isin(faces, waistline).any(axis=1)
             body_girth = torso_girth_cm(body.vertices, body.faces, body.joints, height)
         else:
             height, axis = girth_height, placed_axis
             length_m, _ = horizontal_section(positions, faces, height, axis)
-            round_share = horizontal_section(positions, garment.faces[wrapping], height, axis)[1]
+            share = horizontal_section(positions, garment.faces[wrapping], height, axis)[1]
             band = np.abs(centre_heights - height) <= GIRTH_BAND_M
             body_girth = body.measurements_cm.get(name)
-        below_hip = name == "waist" and len(waistline) > 0 and "hip" in heights and height < heights["hip"]
+        below_hip = at_waistband and "hip" in heights and height < heights["hip"]
         # A waistband below the hip goes round the legs, or lies on the floor: not round the waist.
-        measured = round_share >= GOES_ROUND_SHARE and not below_hip
+        measured = share >= GOES_ROUND_SHARE and not below_hip
         strain_pct = (
             float(np.dot(strain[band], area[band]) / area[band].sum()) if measured and band.any() else None
         )
@@ -160,11 +157,11 @@ def girth_fit(
             "covered": covered,
             "measured": bool(measured),
             "garment_girth_cm": round(100.0 * length_m, 2) if measured else None,
-            "round_share": round(round_share, 3),
+            "round_share": round(share, 3),
             "rode_up": bool(height < trunk_bottom + COVER_MARGIN_M),
             "height_m": round(float(height), 4),
             "worn_below_cm": round(100.0 * float(girth_height - height), 1),
         }
-        if name == "waist" and len(waistline):
+        if at_waistband:
             figures["girths"][name]["below_hip"] = bool(below_hip)
     return figures
