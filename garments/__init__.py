@@ -28,6 +28,8 @@ _EXPORTS = {
     "make_garment": "garments.make",
     "waistline_vertices": "garments.waistline",
     "MADE_TO_MEASURE": "garments.grading",
+    "grade_pattern": "garments.grading",
+    "pattern_in_size": "garments.grading",
     "AS_DRAWN": "garments.pattern",
     "draw_pattern": "garments.pattern_drawing",
     "points_inside": "garments.point_in_mesh",

@@ -12,6 +12,7 @@ import numpy as np
 from shapely.geometry import LineString, Polygon
 
 from garments.errors import PatternError
+from garments.grading import grade_pattern
 from garments.pattern import Pattern
 
 __all__ = ["flat_girth_cm", "sizes_for_body", "HIP_ABOVE_CROTCH", "CHEST_BELOW_SHOULDER", "DXF_ROLES"]
@@ -59,7 +60,7 @@ def sizes_for_body(pattern: Pattern, measurements_cm: dict[str, float], count: i
     sizes, girths = [], []
     for size in pattern.sizes:
         try:
-            graded = pattern.grade(size)
+            graded = grade_pattern(pattern, size)
         except PatternError:
             continue
         sizes.append(size)

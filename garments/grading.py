@@ -12,7 +12,7 @@ from garments.errors import UnknownSizeError
 from garments.pattern import AS_DRAWN, GRADE_AXES, Pattern
 from garments.size_chart import size_measurements_cm
 
-__all__ = ["grade_pattern", "pattern_for_measurements", "MADE_TO_MEASURE"]
+__all__ = ["grade_pattern", "pattern_for_measurements", "pattern_in_size", "MADE_TO_MEASURE"]
 
 MADE_TO_MEASURE = "made-to-measure"
 
@@ -85,3 +85,19 @@ def pattern_for_measurements(pattern: Pattern, measurements_cm: dict[str, float]
             f"use it in the size it was drawn in."
         )
     return _moved(pattern, measurements_cm, MADE_TO_MEASURE)
+
+
+def pattern_in_size(
+    pattern: Pattern, size: str | None, measurements_cm: dict[str, float] | None = None
+) -> Pattern:
+    """``pattern`` in ``size``: ``made-to-measure`` drafts it for ``measurements_cm`` (cm; None keeps the
+    pattern's own, see ``pattern_for_measurements``), any other size grades it (``grade_pattern``).
+
+    Raises
+    ------
+    UnknownSizeError
+        When the pattern does not come in ``size``.
+    """
+    if size == MADE_TO_MEASURE:
+        return pattern_for_measurements(pattern, measurements_cm or {})
+    return grade_pattern(pattern, size)

@@ -4,7 +4,9 @@ import os
 
 from fitroom.defaults import DEFAULT_SIZE, EDGE_LENGTH_M
 from garments.garment import Garment
+from garments.grading import pattern_in_size
 from garments.meshing import mesh_pattern
+from garments.pattern import Pattern
 from garments.pattern_files import load_pattern
 from garments.placement import place_garment
 
@@ -12,7 +14,7 @@ __all__ = ["make_garment"]
 
 
 def make_garment(
-    pattern_name_or_path: str | os.PathLike,
+    pattern: Pattern | str | os.PathLike,
     body,
     size: str | None = DEFAULT_SIZE,
     edge_length: float = EDGE_LENGTH_M,
@@ -21,8 +23,9 @@ def make_garment(
 
     Parameters
     ----------
-    pattern_name_or_path : str or path
-        A bundled pattern name (see ``bundled_patterns``) or a pattern file.
+    pattern : Pattern, str or path
+        A loaded pattern (as drawn; a caller draping several sizes loads it once), a bundled pattern
+        name (see ``bundled_patterns``) or a pattern file.
     body : body.Body
     size : str or None
         A size of the pattern (``XS`` .. ``XXL``), ``made-to-measure`` to draft it for ``body``'s own
@@ -39,11 +42,6 @@ def make_garment(
     PatternError
         For a bad file or a size the pattern does not come in (``UnknownSizeError``).
     """
-    from garments.grading import MADE_TO_MEASURE
-
-    pattern = load_pattern(pattern_name_or_path)
-    if size == MADE_TO_MEASURE:
-        sized = pattern.made_to_measure(body.measurements_cm)
-    else:
-        sized = pattern.grade(size)
+    loaded = pattern if isinstance(pattern, Pattern) else load_pattern(pattern)
+    sized = pattern_in_size(loaded, size, body.measurements_cm)
     return place_garment(mesh_pattern(sized, edge_length), body)

@@ -131,7 +131,8 @@ def mesh_pattern(pattern: Pattern, edge_length: float = EDGE_LENGTH_M) -> Meshed
 
     Examples
     --------
-    >>> meshed = mesh_pattern(load_pattern("tshirt").grade("M"))
+    >>> from garments.grading import grade_pattern
+    >>> meshed = mesh_pattern(grade_pattern(load_pattern("tshirt"), "M"))
     """
     counts = _segment_counts(pattern, edge_length)
     materials = pattern.materials()

@@ -145,7 +145,7 @@ class Pattern:
     size : str
         The size the geometry is in (``M``, ``made-to-measure``, or ``AS_DRAWN`` for ungraded files).
     sizes : tuple[str, ...]
-        Sizes ``grade`` can produce; empty for a pattern without grade rules.
+        Sizes ``garments.grading.grade_pattern`` can produce; empty for a pattern without grade rules.
     chart : str
         Size-chart section the sizes come from: ``women`` or ``men`` (empty when ungraded).
     base_measurements_cm : dict[str, float]
@@ -184,24 +184,6 @@ class Pattern:
     def materials(self) -> list[str]:
         """The distinct fabric presets of the panels, in panel order."""
         return list(dict.fromkeys(panel.material for panel in self.panels.values()))
-
-    def grade(self, size: str | None) -> "Pattern":
-        """This pattern graded to ``size`` (one of ``sizes``); None or the current size gives a copy.
-
-        Raises
-        ------
-        UnknownSizeError
-            When ``size`` is not one of ``sizes``.
-        """
-        from garments.grading import grade_pattern
-
-        return grade_pattern(self, size)
-
-    def made_to_measure(self, measurements_cm: dict[str, float]) -> "Pattern":
-        """This pattern drafted for a body's own ``chest``, ``waist``, ``hip`` and ``height`` (cm)."""
-        from garments.grading import pattern_for_measurements
-
-        return pattern_for_measurements(self, measurements_cm)
 
     def validate(self) -> list[str]:
         """Check outlines and stitches; return warnings, raise the first error (see ``garments.errors``)."""

@@ -64,7 +64,8 @@ def load_pattern(name_or_path: str | os.PathLike, validate: bool = True) -> Patt
 
     Examples
     --------
-    >>> tshirt = load_pattern("tshirt").grade("L")
+    >>> from garments.grading import grade_pattern
+    >>> tshirt = grade_pattern(load_pattern("tshirt"), "L")
     """
     text = str(name_or_path)
     path = Path(text)

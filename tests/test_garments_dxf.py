@@ -9,6 +9,7 @@ import pytest
 from garments import SelfIntersectionError, UnknownSizeError, load_pattern, mesh_pattern
 from garments.dxf_aama import dxf_garment, dxf_sizes, pattern_from_dxf
 from garments.dxf_size_match import sizes_for_body
+from garments.grading import grade_pattern
 
 DXF = Path(__file__).parent / "data" / "patterns" / "dxf"
 TANK = DXF / "wm_loose_shape_tank.dxf"
@@ -53,13 +54,13 @@ def test_tank_sizes_grow_and_keep_their_seams():
     assert sizes == [str(n) for n in range(26, 54, 2)]
     tank = load_pattern(TANK)
     assert tank.sizes == tuple(sizes)
-    graded = [tank.grade(size) for size in ("26", "36", "46")]
+    graded = [grade_pattern(tank, size) for size in ("26", "36", "46")]
     widths = [np.ptp(pattern.panels[FRONT].outline()[:, 0]) for pattern in graded]
     assert np.all(np.diff(widths) > 0)
     assert all(len(pattern.stitches) == 4 for pattern in graded)
     # The file grades the back of sizes 48-52 across its own fold line: those sizes are refused.
     with pytest.raises(SelfIntersectionError, match=BACK):
-        tank.grade("48")
+        grade_pattern(tank, "48")
 
 
 def test_sizes_to_try_on_a_body_are_read_from_the_pieces_girths():
@@ -86,7 +87,7 @@ def test_missing_size_names_the_sizes_there_are():
     with pytest.raises(UnknownSizeError, match="no size '99'; it holds 26, 28"):
         pattern_from_dxf(TANK, "99")
     with pytest.raises(UnknownSizeError, match="no size 'XL'"):
-        load_pattern(TANK).grade("XL")
+        grade_pattern(load_pattern(TANK), "XL")
 
 
 def test_legging_file_sews_the_first_of_its_alternative_legs():

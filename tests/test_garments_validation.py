@@ -17,6 +17,7 @@ from garments import (
     UnknownSizeError,
     load_pattern,
 )
+from garments.grading import grade_pattern
 
 SHIRT = Path(__file__).parent / "data" / "patterns" / "garmentcode" / "shirt_mean_specification.json"
 DRESS = SHIRT.with_name("dress_pencil_specification.json")
@@ -134,6 +135,6 @@ def test_curve_crossing_its_own_panel(tmp_path):
 
 def test_unknown_size(tmp_path):
     with pytest.raises(UnknownSizeError, match="no size 'XXXL'; choose one of XS, S, M, L, XL, XXL"):
-        load_pattern("tshirt").grade("XXXL")
+        grade_pattern(load_pattern("tshirt"), "XXXL")
     with pytest.raises(UnknownSizeError, match="no grade rules"):
-        load_pattern(SHIRT).grade("M")
+        grade_pattern(load_pattern(SHIRT), "M")

@@ -1,11 +1,9 @@
 """Arguments several ``fitroom`` commands share, their defaults, and turning them into objects."""
 
 import argparse
-import functools
 
 from fitroom.defaults import DEFAULT_SIZE, EDGE_LENGTH_M, MAX_FRAMES
 from viewer.arg_types import edge_length_cm, positive_int, single_size
-from viewer.errors import SizeListError
 
 __all__ = [
     "FIT_SIZES",
@@ -21,13 +19,6 @@ __all__ = [
     "add_rule_argument",
     "load_rule_argument",
     "size_help",
-    "check_material",
-    "parse_sizes",
-    "resolve_sizes",
-    "file_label",
-    "load_body_argument",
-    "drape_from_args",
-    "fit_extra",
     "drape_and_report",
 ]
 
@@ -175,96 +166,6 @@ def load_rule_argument(path: str | None):
     return DEFAULT_RULE if path is None else load_fit_rule(path)
 
 
-def check_material(name: str | None) -> None:
-    """Refuse a ``--material`` that is neither a fabric preset nor a usable fabric file (``.json``),
-    before any work starts.
-
-    Raises
-    ------
-    sim.UnknownMaterialError
-        Naming the presets.
-    sim.fabric_file.FabricFileError
-        Naming the file's bad field and its allowed range.
-    """
-    from sim.fabric_file import resolve_fabric
-
-    if name is not None:
-        resolve_fabric(name)
-
-
-def parse_sizes(text: str) -> list[str]:
-    """``S,M,L`` -> ``["S", "M", "L"]``; an empty list is an error."""
-    sizes = [size.strip() for size in text.split(",") if size.strip()]
-    if not sizes:
-        raise SizeListError(f"'--sizes {text}' names no size; give a comma-separated list such as S,M,L.")
-    return sizes
-
-
-def resolve_sizes(
-    pattern: str, text: str | None, default, edge_length_cm: float | None = None, body_measurements=None
-) -> list[str | None]:
-    """The sizes to drape: those named in ``text``, else ``default`` for a graded pattern, else
-    ``[None]`` (the one size an ungraded pattern file is drawn in). A file graded in its own sizes (a
-    DXF's 36, 38, ...) tries as many of them as ``default`` names round the one whose flat girth fits
-    the body (:func:`garments.dxf_size_match.sizes_for_body`; ``body_measurements`` returns its
-    measurements in cm, called only then), else its own size.
-
-    With ``edge_length_cm``, each size's mesh is also checked against the vertex budget
-    (:func:`garments.mesh_budget.check_vertex_budget`).
-
-    Raises
-    ------
-    garments.PatternError
-        When the pattern cannot be loaded, lacks a named size, or would mesh past the vertex budget
-        (checked before any drape starts).
-    """
-    from garments import load_pattern
-    from garments.grading import MADE_TO_MEASURE
-    from garments.mesh_budget import check_vertex_budget
-
-    loaded = load_pattern(pattern)
-    if text is None and loaded.sizes and not set(default) <= set(loaded.sizes):
-        from garments.dxf_size_match import sizes_for_body
-
-        measurements = body_measurements() if body_measurements else None
-        sizes = sizes_for_body(loaded, measurements, len(default)) if measurements else [loaded.size]
-    elif text is None:
-        sizes = list(default) if loaded.sizes else [None]
-    else:
-        sizes = parse_sizes(text)
-    for size in sizes:
-        graded = loaded.made_to_measure({}) if size == MADE_TO_MEASURE else loaded.grade(size)
-        if edge_length_cm is not None:
-            check_vertex_budget(graded, edge_length_cm / 100)
-    return sizes
-
-
-def file_label(size: str) -> str:
-    """A size label fit for a file name (``as drawn`` -> ``as-drawn``)."""
-    return size.replace(" ", "-")
-
-
-def load_body_argument(path):
-    """The ``Body`` stored in BODY.json at ``path``, or the bundled default body when ``path`` is None."""
-    import body
-
-    return body.default_body() if path is None else body.load_body_json(path)
-
-
-def drape_from_args(args, body, sizes: list[str]):
-    """Drape ``sizes`` of ``args.pattern`` on ``body`` with the solver settings given on the command line."""
-    from viewer.size_drape import drape_sizes
-
-    return drape_sizes(
-        body, args.pattern, sizes, args.material, args.device, args.edge_length / 100, args.max_frames
-    )
-
-
-def fit_extra(args, body) -> dict:
-    """The top-level ``fit.json`` keys that record what was draped and how."""
-    return {"pattern": args.pattern, "body": body.to_dict(), "material": args.material, "device": args.device}
-
-
 def drape_and_report(args, sizes_text: str | None, default_sizes, rule=None) -> int:
     """Check the request, drape the sizes asked for, write the fit files into ``args.out`` (all of
     them or, when stopped, none) and print the fit table and what was written.
@@ -275,19 +176,14 @@ def drape_and_report(args, sizes_text: str | None, default_sizes, rule=None) -> 
     from fitroom.output_paths import check_output_folder
     from viewer.fit_outputs import print_fit, write_fit_outputs
     from viewer.fit_report import DEFAULT_RULE, NO_SIZE_EXIT_STATUS
+    from viewer.session import session_from_args
 
     out_dir = check_output_folder(args.out)
-    check_material(args.material)
-    # The body is read first only where the sizes depend on it (a DXF file's own sizes).
-    body_of = functools.cache(lambda: load_body_argument(args.body))
-    sizes = resolve_sizes(
-        args.pattern, sizes_text, default_sizes, args.edge_length, lambda: body_of().measurements_cm
-    )
-    body = body_of()
-    drapes = drape_from_args(args, body, sizes)
+    session = session_from_args(args, sizes_text, default_sizes)
+    drapes = session.drape()
     with staged_folder(out_dir) as stage:
         document, staged = write_fit_outputs(
-            body, drapes, stage, fit_extra(args, body), rule=rule or DEFAULT_RULE
+            session.body, drapes, stage, session.fit_extra(), rule=rule or DEFAULT_RULE
         )
     print_fit(document, [out_dir / path.name for path in staged])
     return NO_SIZE_EXIT_STATUS if document["recommended_size"] is None else 0

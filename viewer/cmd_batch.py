@@ -67,13 +67,14 @@ def run(args) -> int:
     from viewer.batch_settings import BatchSettings, commit_settings
     from viewer.batch_store import BatchStore
     from viewer.batch_summary import batch_table, run_sentence
-    from viewer.cmd_args import check_material, load_rule_argument, resolve_sizes
+    from viewer.cmd_args import load_rule_argument
+    from viewer.session import check_material, checked_pattern
 
     out_dir = check_output_folder(args.out)
     check_material(args.material)
     rule = load_rule_argument(args.rule)
     patterns = {
-        pattern: resolve_sizes(pattern, args.sizes, chart_sizes(), args.edge_length)
+        pattern: checked_pattern(pattern, args.sizes, chart_sizes(), args.edge_length / 100)[1]
         for pattern in args.pattern
     }
     people = read_people(args.people)

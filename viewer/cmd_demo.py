@@ -3,7 +3,7 @@
 import time
 
 from viewer.arg_types import positive_int
-from viewer.cmd_args import VIEW_SIZES, add_solver_arguments, resolve_sizes
+from viewer.cmd_args import VIEW_SIZES, add_solver_arguments
 from viewer.turntable import TURNTABLE_FRAMES
 
 __all__ = ["add_parser", "run"]
@@ -33,41 +33,39 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     from rich.console import Console
 
-    import body as body_package
     from fitroom.files import staged_folder
     from fitroom.output_paths import check_output_folder
     from fitroom.progress import Progress
     from viewer.fit_outputs import print_fit, write_fit_outputs
     from viewer.fit_page import write_fit_page
     from viewer.fit_report import NO_SIZE_EXIT_STATUS
-    from viewer.size_drape import drape_sizes
+    from viewer.session import open_session
     from viewer.turntable import check_turntable_request, write_turntable
 
     started = time.perf_counter()
     console = Console()
     out_dir = check_output_folder(args.out)
-    sizes = resolve_sizes(DEMO_PATTERN, args.sizes, VIEW_SIZES, args.edge_length)
     check_turntable_request(out_dir / "turntable.mp4", args.frames)
     if args.view:
         from viewer.display import require_display
 
         require_display()
     with console.status("Loading the default body"):
-        body = body_package.default_body()
-    drapes = drape_sizes(
-        body,
-        DEMO_PATTERN,
-        sizes,
-        device=args.device,
-        edge_length=args.edge_length / 100,
-        max_frames=args.max_frames,
-    )
+        session = open_session(
+            DEMO_PATTERN,
+            args.sizes,
+            VIEW_SIZES,
+            device=args.device,
+            edge_length=args.edge_length / 100,
+            max_frames=args.max_frames,
+        )
+    body, drapes = session.body, session.drape()
     extra = {"pattern": DEMO_PATTERN, "body": body.to_dict(), "device": args.device}
     with staged_folder(out_dir) as stage:
         with console.status("Rendering pictures and meshes"):
             document, _ = write_fit_outputs(body, drapes, stage, extra)
         with console.status("Writing the fit page"):
-            write_fit_page(stage / "fit.html", body, drapes, DEMO_PATTERN)
+            write_fit_page(stage / "fit.html", body, drapes, session.pattern)
         recommended = next((d for d in drapes if d.size == document["recommended_size"]), None)
         if recommended is not None:
             with Progress() as progress:
@@ -82,17 +80,19 @@ def run(args) -> int:
     print_fit(document)
     console.print(f"Wrote {out_dir}/ in {time.perf_counter() - started:.0f} s.")
     if args.view:
+        import body as body_package
         from viewer.live import LiveViewer
 
         model = body_package.load_body_model(body.gender)
         LiveViewer(
             model,
             body,
-            DEMO_PATTERN,
-            sizes,
+            session.pattern,
+            session.sizes,
             device=args.device,
-            edge_length=args.edge_length / 100,
+            edge_length=session.edge_length,
             out_dir=out_dir,
             start_size=recommended.size,
+            heights=session.heights,
         ).show()
     return 0

@@ -25,11 +25,11 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     from fitroom.output_paths import check_output_file
-    from garments import load_pattern
+    from garments import grade_pattern, load_pattern
     from garments.pattern_drawing import draw_pattern
 
     check_output_file(args.out)
-    pattern = load_pattern(args.pattern).grade(args.size)
+    pattern = grade_pattern(load_pattern(args.pattern), args.size)
     path = draw_pattern(pattern, args.out)
     print(
         f"{pattern.name} size {pattern.size}: {len(pattern.panels)} panels, {len(pattern.stitches)} stitches."

@@ -1,14 +1,6 @@
 """``fitroom report``: drape each size of a pattern on a body and write one self-contained fit page."""
 
-from viewer.cmd_args import (
-    FIT_SIZES,
-    add_drape_arguments,
-    add_sizes_argument,
-    check_material,
-    drape_from_args,
-    load_body_argument,
-    resolve_sizes,
-)
+from viewer.cmd_args import FIT_SIZES, add_drape_arguments, add_sizes_argument
 
 __all__ = ["add_parser", "run"]
 
@@ -30,13 +22,12 @@ def run(args) -> int:
     from fitroom.output_paths import check_output_file
     from viewer.fit_page import check_page_path, write_fit_page
     from viewer.fit_report import NO_SIZE_EXIT_STATUS
+    from viewer.session import session_from_args
 
     path = check_output_file(check_page_path(args.out))
-    check_material(args.material)
-    sizes = resolve_sizes(args.pattern, args.sizes, FIT_SIZES, args.edge_length)
-    body = load_body_argument(args.body)
-    drapes = drape_from_args(args, body, sizes)
-    recommended, reason = write_fit_page(path, body, drapes, args.pattern, args.material)
+    session = session_from_args(args, args.sizes, FIT_SIZES)
+    drapes = session.drape()
+    recommended, reason = write_fit_page(path, session.body, drapes, session.pattern, session.material)
     print(f"Recommended size: {recommended}. {reason}" if recommended else reason)
     print(f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB).")
     return 0 if recommended else NO_SIZE_EXIT_STATUS

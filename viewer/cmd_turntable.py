@@ -2,14 +2,7 @@
 
 from fitroom.defaults import DEFAULT_SIZE
 from viewer.arg_types import positive_int
-from viewer.cmd_args import (
-    add_drape_arguments,
-    add_size_argument,
-    check_material,
-    drape_from_args,
-    load_body_argument,
-    resolve_sizes,
-)
+from viewer.cmd_args import add_drape_arguments, add_size_argument
 from viewer.fit_maps import MAP_CYCLE
 from viewer.turntable import GIF_RESOLUTION, MP4_RESOLUTION, TURNTABLE_FPS, TURNTABLE_FRAMES
 
@@ -49,19 +42,20 @@ def run(args) -> int:
     from fitroom.output_paths import check_output_file
     from fitroom.progress import Progress
     from viewer.fit_maps import fit_map
+    from viewer.session import session_from_args
     from viewer.turntable import check_turntable_request, parse_resolution, write_turntable
 
     fit_map(args.heatmap)
     resolution = None if args.resolution is None else parse_resolution(args.resolution)
     resolution = check_turntable_request(args.output, args.frames, resolution)
     check_output_file(args.output)
-    check_material(args.material)
-    sizes = resolve_sizes(args.pattern, args.size, [DEFAULT_SIZE], args.edge_length)
-    body = load_body_argument(args.body)
-    (drape,) = drape_from_args(args, body, sizes)
+    session = session_from_args(args, args.size, [DEFAULT_SIZE], single=True)
+    (drape,) = session.drape()
     with Progress() as progress:
         step = progress.step(f"Writing the turntable of size {drape.size}", total=args.frames)
-        write_turntable(body, drape, args.output, args.frames, args.heatmap, resolution, progress=step.update)
+        write_turntable(
+            session.body, drape, args.output, args.frames, args.heatmap, resolution, progress=step.update
+        )
         step.finish(f"{args.frames} frames")
     width, height = resolution
     print(f"Wrote {args.output} ({args.frames} frames at {TURNTABLE_FPS} fps, {width}x{height}).")

@@ -1,13 +1,6 @@
 """``fitroom view``: the interactive fitting-room window."""
 
-from viewer.cmd_args import (
-    VIEW_SIZES,
-    add_drape_arguments,
-    check_material,
-    load_body_argument,
-    resolve_sizes,
-    size_help,
-)
+from viewer.cmd_args import VIEW_SIZES, add_drape_arguments, size_help
 
 __all__ = ["add_parser", "run"]
 
@@ -36,23 +29,24 @@ def run(args) -> int:
     from fitroom.output_paths import check_output_folder
     from viewer.display import require_display
     from viewer.live import LiveViewer
+    from viewer.session import session_from_args
     from viewer.start_size import chart_size_for
 
     require_display()
-    check_material(args.material)
     check_output_folder(args.out)
-    sizes = resolve_sizes(args.pattern, args.sizes, VIEW_SIZES, args.edge_length)
-    body = load_body_argument(args.body)
+    session = session_from_args(args, args.sizes, VIEW_SIZES)
+    body = session.body
     model = body_package.load_body_model(body.gender, None if body.model == "fitroom-anny" else body.model)
     LiveViewer(
         model,
         body,
-        args.pattern,
-        sizes,
-        args.material,
-        args.device,
-        edge_length=args.edge_length / 100,
+        session.pattern,
+        session.sizes,
+        session.material,
+        session.device,
+        edge_length=session.edge_length,
         out_dir=args.out,
-        start_size=chart_size_for(body, args.pattern, sizes),
+        start_size=chart_size_for(body, session.pattern, session.sizes),
+        heights=session.heights,
     ).show()
     return 0

@@ -102,9 +102,9 @@ def run_field_bench(
         (pattern -> drapes, failed, recommended by body), ``rows`` (one per drape) and ``seconds``.
     """
     from fitroom.errors import FitroomError
-    from garments import chart_sizes
-    from viewer.cmd_args import resolve_sizes
+    from garments import chart_sizes, load_pattern
     from viewer.fit_report import recommend_size
+    from viewer.session import sizes_to_drape
     from viewer.size_drape import drape_size
 
     started = time.perf_counter()
@@ -113,11 +113,12 @@ def run_field_bench(
         body = _body(label, gender, chart_size, measurements)
         for pattern in patterns or field_patterns():
             name = Path(pattern).stem
+            loaded = load_pattern(pattern)
             for fabric in FIELD_FABRICS[:fabrics]:
                 summaries = {}
-                for size in resolve_sizes(pattern, None, FIELD_SIZES):
+                for size in sizes_to_drape(loaded, None, FIELD_SIZES):
                     try:
-                        drape = drape_size(body, pattern, size, fabric, "cpu", edge_length, max_frames)
+                        drape = drape_size(body, loaded, size, fabric, "cpu", edge_length, max_frames)
                     except FitroomError as error:
                         crashes.append({"pattern": name, "size": size, "body": label, "error": str(error)})
                         continue

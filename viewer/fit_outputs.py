@@ -3,12 +3,16 @@
 import sys
 from pathlib import Path
 
-from viewer.cmd_args import file_label
 from viewer.fit_report import DEFAULT_RULE, fit_table, recommend_size, write_fit_json
 from viewer.garment_export import write_garment_glb, write_garment_ply
 from viewer.pictures import render_drape, render_sizes
 
-__all__ = ["write_fit_outputs", "write_size_files", "print_fit", "written_sentence"]
+__all__ = ["write_fit_outputs", "write_size_files", "print_fit", "written_sentence", "file_label"]
+
+
+def file_label(size: str) -> str:
+    """A size label fit for a file name (``as drawn`` -> ``as-drawn``)."""
+    return size.replace(" ", "-")
 
 
 def write_size_files(body, drape, out_dir, meshes=True) -> list[Path]:

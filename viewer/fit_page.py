@@ -68,7 +68,7 @@ def _about(body, material: str | None) -> str:
     return f"Body ({body.source or 'unnamed'}, {body.gender}): {measures} cm; {fabric}."
 
 
-def write_fit_page(path, body, drapes, pattern: str, material: str | None = None) -> tuple[str | None, str]:
+def write_fit_page(path, body, drapes, pattern, material: str | None = None) -> tuple[str | None, str]:
     """Write the fit page of ``drapes`` to ``path`` (whole or not at all); returns the recommendation.
 
     The recommendation is ``viewer.fit_report.recommend_size`` of the drapes' summaries, the same
@@ -81,8 +81,8 @@ def write_fit_page(path, body, drapes, pattern: str, material: str | None = None
     body : body.Body
     drapes : list[SizeDrape]
         Smallest size first.
-    pattern : str
-        The bundled pattern name or pattern file the drapes were made from (for the flat drawings).
+    pattern : garments.Pattern
+        The pattern the drapes were made from, as drawn (for the flat drawings).
     material : str or None
         The fabric every panel was draped in, or None for the pattern's own.
 

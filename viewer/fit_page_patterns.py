@@ -8,28 +8,24 @@ from pathlib import Path
 __all__ = ["pattern_pictures"]
 
 
-def pattern_pictures(pattern: str, body, sizes: list[str]) -> str:
+def pattern_pictures(pattern, body, sizes: list[str]) -> str:
     """HTML ``<img>`` elements, one per size (``data-size`` = its index), each an inline SVG drawing.
 
     Parameters
     ----------
-    pattern : str
-        Bundled pattern name or pattern file path.
+    pattern : garments.Pattern
+        The pattern the drapes were made from, as drawn.
     body : body.Body
         Its ``measurements_cm`` draft the ``made-to-measure`` size.
     sizes : list[str]
         Size labels as the drapes carry them (``M``, ``made-to-measure``, ``as drawn``).
     """
-    from garments import MADE_TO_MEASURE, draw_pattern, load_pattern
+    from garments import draw_pattern, pattern_in_size
 
-    source = load_pattern(pattern)
     pictures = []
     with tempfile.TemporaryDirectory() as folder:
         for index, size in enumerate(sizes):
-            if size == MADE_TO_MEASURE:
-                sized = source.made_to_measure(body.measurements_cm)
-            else:
-                sized = source.grade(size)
+            sized = pattern_in_size(pattern, size, body.measurements_cm)
             drawing = draw_pattern(sized, Path(folder) / f"{index}.svg").read_bytes()
             uri = "data:image/svg+xml;base64," + base64.b64encode(drawing).decode("ascii")
             alt = html.escape(f"flat pattern, size {size}")

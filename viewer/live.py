@@ -40,8 +40,9 @@ class LiveViewer:
         Used to re-pose the body (arm angle, presets) through smplx.
     body : body.Body
         The body to dress; its betas and pose are the starting point.
-    pattern : str
-        Bundled pattern name or pattern file.
+    pattern : garments.Pattern or str
+        The loaded pattern (as drawn; each size switch grades it again), a bundled pattern name or a
+        pattern file.
     sizes : list[str]
         Sizes offered by the number keys and the slider.
     start_size : str or None
@@ -50,6 +51,8 @@ class LiveViewer:
         A fabric for every panel, or None for the pattern's own.
     off_screen : bool
         Render without a window (tests, headless machines).
+    heights : dict or None
+        :func:`viewer.ring_heights.ring_heights` of ``body`` when the caller has measured them.
 
     Closing the window (or calling ``close``) stops the drape and its contact worker process before
     the plotter goes, so nothing is left writing to a pipe nobody reads.
@@ -68,6 +71,7 @@ class LiveViewer:
         out_dir=".",
         window_size=(860, 960),
         start_size=None,
+        heights=None,
     ):
         self.body_model = body_model
         self.body = body
@@ -96,7 +100,7 @@ class LiveViewer:
         self.size_index = 0
         self.drape = None
         self._size_slider = None
-        self._heights = ring_heights(self.body)
+        self._heights = heights or ring_heights(self.body)
         self._start(0 if start_size is None else self.sizes.index(start_size))
         self.scene.front_camera()
 

@@ -44,8 +44,8 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=E
     Parameters
     ----------
     body : body.Body
-    pattern : str
-        Bundled pattern name or pattern file path.
+    pattern : garments.Pattern, str or path
+        A loaded pattern (as drawn), a bundled pattern name or a pattern file path.
     size : str or None
         A size of the pattern, ``made-to-measure``, or None for the size an ungraded file is drawn in.
     material : str or None
@@ -94,6 +94,7 @@ def drape_size(
     edge_length=EDGE_LENGTH_M,
     max_frames=MAX_FRAMES,
     progress=None,
+    heights=None,
 ) -> SizeDrape:
     """Drape one size to rest and measure its fit; see ``start_drape`` for the parameters.
 
@@ -101,7 +102,7 @@ def drape_size(
     """
     from viewer.ring_heights import ring_heights
 
-    heights = ring_heights(body)
+    heights = heights or ring_heights(body)
     garment, drape = start_drape(body, pattern, size, material, device, edge_length, heights)
 
     def show(drape):
@@ -147,13 +148,24 @@ def drape_sizes(
     edge_length=EDGE_LENGTH_M,
     max_frames=MAX_FRAMES,
     quiet=False,
+    heights=None,
+    label=None,
 ) -> list[SizeDrape]:
-    """Drape each of ``sizes`` in turn, each with its progress by frames (see :mod:`fitroom.progress`)."""
-    from fitroom.progress import Progress
+    """Drape each of ``sizes`` in turn, each with its progress by frames (see :mod:`fitroom.progress`).
 
+    Pass a loaded ``pattern`` and the body's ``heights`` to share them between the sizes; ``label`` names
+    the pattern in the progress lines (default: ``pattern`` as given, or a loaded pattern's name).
+    """
+    from fitroom.progress import Progress
+    from viewer.ring_heights import ring_heights
+
+    label = label or getattr(pattern, "name", pattern)
+    heights = heights or ring_heights(body)
     drapes = []
     with Progress(enabled=not quiet) as progress:
         for size in sizes:
-            step = progress.step(f"Draping {pattern} size {size or 'as drawn'}", total=max_frames)
-            drapes.append(drape_size(body, pattern, size, material, device, edge_length, max_frames, step))
+            step = progress.step(f"Draping {label} size {size or 'as drawn'}", total=max_frames)
+            drapes.append(
+                drape_size(body, pattern, size, material, device, edge_length, max_frames, step, heights)
+            )
     return drapes

@@ -3,7 +3,7 @@
 __all__ = ["chart_size_for"]
 
 
-def chart_size_for(body, pattern: str, sizes: list) -> str | None:
+def chart_size_for(body, pattern, sizes: list) -> str | None:
     """The one of ``sizes`` whose size-chart chest, waist and hip lie nearest ``body``'s (least sum
     of squared differences, cm²), in the chart ``pattern`` is graded on; the first of ``sizes`` when
     the pattern is ungraded or none of them is a chart size.
@@ -11,15 +11,14 @@ def chart_size_for(body, pattern: str, sizes: list) -> str | None:
     Parameters
     ----------
     body : body.Body
-    pattern : str
-        Bundled pattern name or pattern file.
+    pattern : garments.Pattern
+        The loaded pattern (its ``chart``).
     sizes : list[str or None]
         The sizes offered.
     """
-    from garments import load_pattern
     from garments.size_chart import chart_sizes, size_measurements_cm
 
-    chart = load_pattern(pattern).chart
+    chart = pattern.chart
     charted = [size for size in sizes if chart and size in chart_sizes()]
     if not charted:
         return sizes[0]

@@ -1,0 +1,246 @@
+"""The session of one command: every request checked before any work starts, the pattern loaded once,
+the body read and measured once, and the same objects handed to every size.
+
+The command line goes through :func:`open_session`; the library below it (``garments.make_garment``,
+``viewer.size_drape.drape_size``) stays usable without one, from a pattern name or a loaded ``Pattern``.
+
+Examples
+--------
+>>> session = open_session("tshirt", "S,M", ("S", "M", "L"), material="denim")  # doctest: +SKIP
+>>> drapes = session.drape()  # doctest: +SKIP
+"""
+
+import functools
+import os
+from dataclasses import dataclass, field
+
+from fitroom.defaults import EDGE_LENGTH_M, MAX_FRAMES
+from viewer.errors import SizeListError
+
+__all__ = [
+    "DrapeSession",
+    "open_session",
+    "session_from_args",
+    "check_material",
+    "parse_sizes",
+    "sizes_to_drape",
+    "checked_pattern",
+]
+
+
+@dataclass
+class DrapeSession:
+    """One command's checked request: what to drape, in which sizes, on which body.
+
+    Attributes
+    ----------
+    source : str or garments.dxf_source.DxfSource
+        The pattern as the command line named it (a bundled name or a file); labels and ``fit.json``.
+    pattern : garments.Pattern
+        ``source`` loaded and validated once, in the size it is drawn in.
+    sizes : list[str or None]
+        The sizes to drape, each checked against ``pattern`` and the vertex budget (None: the one size of
+        an ungraded file).
+    body : body.Body
+    heights : dict[str, float]
+        :func:`viewer.ring_heights.ring_heights` of ``body``, metres: measured once for every size.
+    material : str or None
+        A fabric preset or fabric file for every panel, checked; None for each panel's own.
+    device : str
+        ``auto``, ``cpu`` or ``cuda``.
+    edge_length : float
+        Mesh edge length, metres.
+    max_frames : int
+        Frame limit of each drape.
+    """
+
+    source: object
+    pattern: object
+    sizes: list
+    body: object
+    heights: dict = field(repr=False)
+    material: str | None = None
+    device: str = "auto"
+    edge_length: float = EDGE_LENGTH_M
+    max_frames: int = MAX_FRAMES
+
+    def drape(self, quiet=False) -> list:
+        """Drape every one of ``sizes`` to rest, smallest first (a list of ``viewer.size_drape.SizeDrape``),
+        each with its progress by frames unless ``quiet``."""
+        from viewer.size_drape import drape_sizes
+
+        return drape_sizes(
+            self.body,
+            self.pattern,
+            self.sizes,
+            self.material,
+            self.device,
+            self.edge_length,
+            self.max_frames,
+            quiet=quiet,
+            heights=self.heights,
+            label=str(self.source),
+        )
+
+    def fit_extra(self) -> dict:
+        """The top-level ``fit.json`` keys that record what was draped and how."""
+        return {
+            "pattern": self.source,
+            "body": self.body.to_dict(),
+            "material": self.material,
+            "device": self.device,
+        }
+
+
+def check_material(name: str | None) -> None:
+    """Refuse a ``--material`` that is neither a fabric preset nor a usable fabric file (``.json``).
+
+    Raises
+    ------
+    sim.UnknownMaterialError
+        Naming the presets.
+    sim.fabric_file.FabricFileError
+        Naming the file's bad field and its allowed range.
+    """
+    from sim.fabric_file import resolve_fabric
+
+    if name is not None:
+        resolve_fabric(name)
+
+
+def parse_sizes(text: str) -> list[str]:
+    """``S,M,L`` -> ``["S", "M", "L"]``; an empty list is an error."""
+    sizes = [size.strip() for size in text.split(",") if size.strip()]
+    if not sizes:
+        raise SizeListError(f"'--sizes {text}' names no size; give a comma-separated list such as S,M,L.")
+    return sizes
+
+
+def sizes_to_drape(pattern, text: str | None, default, body_of=None) -> list[str | None]:
+    """The sizes to drape of a loaded ``pattern``: those named in ``text``, else ``default`` for a pattern
+    graded to them, else as many of a file's own sizes (a DXF's 36, 38, ...) round the one whose flat
+    girth fits the body ``body_of()`` returns (:func:`garments.dxf_size_match.sizes_for_body`; without
+    ``body_of``, the file's own size), else ``[None]``, the one size an ungraded file is drawn in."""
+    if text is not None:
+        return parse_sizes(text)
+    if not pattern.sizes:
+        return [None]
+    if set(default) <= set(pattern.sizes):
+        return list(default)
+    if body_of is None:
+        return [pattern.size]
+    from garments.dxf_size_match import sizes_for_body
+
+    return sizes_for_body(pattern, body_of().measurements_cm, len(default))
+
+
+def checked_pattern(
+    pattern: str | os.PathLike, sizes_text: str | None, default_sizes, edge_length: float, body_of=None
+) -> tuple:
+    """``pattern`` loaded once and the sizes of it to drape (see ``sizes_to_drape``), each graded once
+    to check that the pattern comes in it and that its mesh at ``edge_length`` (metres) stays within the
+    vertex budget (:func:`garments.mesh_budget.check_vertex_budget`), before any drape starts.
+
+    Returns
+    -------
+    pattern : garments.Pattern
+        As drawn.
+    sizes : list[str or None]
+
+    Raises
+    ------
+    garments.PatternError
+        A pattern that cannot be read, a size it does not come in, a mesh past the budget.
+    """
+    from garments import load_pattern
+    from garments.grading import pattern_in_size
+    from garments.mesh_budget import check_vertex_budget
+
+    loaded = load_pattern(pattern)
+    sizes = sizes_to_drape(loaded, sizes_text, default_sizes, body_of)
+    for size in sizes:
+        check_vertex_budget(pattern_in_size(loaded, size), edge_length)
+    return loaded, sizes
+
+
+def open_session(
+    pattern: str | os.PathLike,
+    sizes_text: str | None,
+    default_sizes,
+    body_path: str | os.PathLike | None = None,
+    material: str | None = None,
+    device: str = "auto",
+    edge_length: float = EDGE_LENGTH_M,
+    max_frames: int = MAX_FRAMES,
+    single: bool = False,
+) -> DrapeSession:
+    """Check a drape request in full, cheapest checks first, and load what every size shares once.
+
+    Parameters
+    ----------
+    pattern : str or path
+        Bundled pattern name or pattern file (a ``DxfSource`` carries ``--seams`` and ``--units``).
+    sizes_text : str or None
+        Comma-separated sizes as typed; None for ``default_sizes`` (see ``sizes_to_drape``).
+    default_sizes : sequence of str
+    body_path : str, path or None
+        A BODY.json; None for the bundled default body. Read only after the pattern passed its checks,
+        or earlier where the sizes depend on it (a DXF file's own sizes).
+    material : str or None
+    device : str
+    edge_length : float
+        Mesh edge length, metres.
+    max_frames : int
+    single : bool
+        Refuse more than one size (a command that drapes and shows one).
+
+    Raises
+    ------
+    FitroomError
+        The first thing to change: a material that is neither a preset nor a fabric file, a pattern that
+        cannot be read, a size it does not come in, more than one size where one is meant, a mesh past the
+        vertex budget, a body file that cannot be read.
+    """
+    from viewer.ring_heights import ring_heights
+
+    check_material(material)
+    body_of = functools.cache(lambda: _load_body(body_path))
+    loaded, sizes = checked_pattern(pattern, sizes_text, default_sizes, edge_length, body_of)
+    if single and len(sizes) != 1:
+        raise SizeListError(
+            f"'{sizes_text}' names {len(sizes)} sizes; this command drapes and shows one, such as M."
+        )
+    body = body_of()
+    return DrapeSession(
+        source=pattern,
+        pattern=loaded,
+        sizes=sizes,
+        body=body,
+        heights=ring_heights(body),
+        material=material,
+        device=device,
+        edge_length=edge_length,
+        max_frames=max_frames,
+    )
+
+
+def session_from_args(args, sizes_text: str | None, default_sizes, single: bool = False) -> DrapeSession:
+    """:func:`open_session` on the arguments ``add_drape_arguments`` adds (``--edge-length`` in cm)."""
+    return open_session(
+        args.pattern,
+        sizes_text,
+        default_sizes,
+        body_path=getattr(args, "body", None),
+        material=getattr(args, "material", None),
+        device=args.device,
+        edge_length=args.edge_length / 100,
+        max_frames=args.max_frames,
+        single=single,
+    )
+
+
+def _load_body(path):
+    """The ``Body`` stored in BODY.json at ``path``, or the bundled default body when ``path`` is None."""
+    import body
+
+    return body.default_body() if path is None else body.load_body_json(path)
