@@ -12,6 +12,7 @@ import numpy as np
 
 from body.body import Body
 from body.model_errors import BodyModelFileError, UnknownGenderError
+from fitroom.defaults import GENDER
 
 __all__ = ["BodyModel", "DEFAULT_MODEL_NAME", "GENDERS", "load_body_model"]
 
@@ -233,7 +234,7 @@ def _load_cached(gender: str, path: str | None) -> BodyModel:
     return _make_body_model(_read_model_file(model_file), model_file, str(model_file), gender)
 
 
-def load_body_model(gender: str = "female", path: str | Path | None = None) -> BodyModel:
+def load_body_model(gender: str = GENDER, path: str | Path | None = None) -> BodyModel:
     """Load a body model (cached per process).
 
     Parameters

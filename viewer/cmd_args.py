@@ -2,7 +2,7 @@
 
 import argparse
 
-from fitroom.defaults import DEFAULT_SIZE, EDGE_LENGTH_M, MAX_FRAMES
+from fitroom.defaults import DEFAULT_SIZE, EDGE_LENGTH_M, FPS, MAX_FRAMES
 from viewer.arg_types import edge_length_cm, positive_int, single_size
 
 __all__ = [
@@ -52,7 +52,7 @@ def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
         type=positive_int,
         default=MAX_FRAMES,
         metavar="N",
-        help="frame limit for each drape (60 fps)",
+        help=f"frame limit for each drape ({FPS:g} fps)",
     )
 
 

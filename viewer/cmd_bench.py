@@ -4,7 +4,7 @@ import contextlib
 import json
 import sys
 
-from fitroom.defaults import DEFAULT_SIZE, MAX_FRAMES
+from fitroom.defaults import DEFAULT_SIZE, FPS, MAX_FRAMES
 from viewer.arg_types import edge_length_cm, positive_int
 
 __all__ = ["add_parser", "run", "BENCH_EDGE_LENGTH_CM"]
@@ -42,7 +42,7 @@ def add_parser(subparsers) -> None:
         help="solver substeps per frame (default: the solver's own)",
     )
     parser.add_argument(
-        "--max-frames", type=positive_int, default=MAX_FRAMES, metavar="N", help="frame limit (60 fps)"
+        "--max-frames", type=positive_int, default=MAX_FRAMES, metavar="N", help=f"frame limit ({FPS:g} fps)"
     )
     parser.add_argument("--no-peer", action="store_true", help="skip the Newton comparison")
     parser.add_argument(

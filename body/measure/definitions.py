@@ -23,27 +23,15 @@ way a tape bridges hollows; torso girths take the cross-section loop of the tors
 - ``thigh``: left thigh girth 2 cm below the crotch.
 """
 
-import functools
-from dataclasses import dataclass
-
 import numpy as np
 import scipy.sparse
-from scipy.sparse.csgraph import connected_components
-from scipy.spatial import ConvexHull, QhullError
 
 from body.body import SMPL_JOINT_NAMES
+from body.measure.plan import MeasurementPlan
+from body.measure.slicing import Girth, MeshSlicer, hull_contains
 from body.model_errors import MeshNotMeasurableError
 
-__all__ = [
-    "ALL_MEASUREMENT_KEYS",
-    "MeasurementPlan",
-    "MeshSlicer",
-    "evaluate_plan",
-    "girth_heights",
-    "measure_body",
-    "plan_measurements",
-    "torso_girth_cm",
-]
+__all__ = ["ALL_MEASUREMENT_KEYS", "plan_measurements", "torso_girth_cm"]
 
 ALL_MEASUREMENT_KEYS = (
     "height",
@@ -70,155 +58,6 @@ _THIGH_BELOW_CROTCH_M = 0.02
 # Neck band as fractions of the way from the neck joint up to the head joint (above it, the jaw).
 _NECK_BAND = (0.0, 0.4)
 _JOINT = {name: i for i, name in enumerate(SMPL_JOINT_NAMES)}
-
-
-@dataclass
-class MeasurementPlan:
-    """Where each measurement is taken on one mesh topology.
-
-    Attributes
-    ----------
-    weights : scipy.sparse.csr_matrix, (P, V + 24)
-        Each row makes one measurement point from the mesh vertices followed by the 24 joints.
-    spans : dict[str, tuple[str, list[tuple[int, int]]]]
-        Per measurement: its kind and the rows ``start:stop`` of each of its pieces. Kinds:
-        ``largest_loop`` / ``smallest_loop``, the longest / shortest of several closed polylines
-        (girths searched over a band of levels keep every level looked at, so that a fit sees the
-        girth move from one level to another); ``path``, an open polyline's length; ``rise``, the
-        height of the second point above the first.
-    """
-
-    weights: scipy.sparse.csr_matrix
-    spans: dict[str, tuple[str, list[tuple[int, int]]]]
-
-
-class MeshSlicer:
-    """Horizontal cross-sections and vertical-line hits of one triangle mesh.
-
-    Parameters
-    ----------
-    vertices : (V, 3) float
-        Metres, Y up.
-    faces : (F, 3) int
-    """
-
-    def __init__(self, vertices: np.ndarray, faces: np.ndarray):
-        self.vertices = np.asarray(vertices, dtype=np.float64)
-        self.faces = np.asarray(faces, dtype=np.int64)
-        self.edges, self.face_edges = _mesh_edges(self.faces.tobytes(), len(self.faces))
-        self._face_xz = None
-
-    def section_loops(self, height: float) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """The closed loops where the plane ``y = height`` cuts the mesh.
-
-        Returns
-        -------
-        list of (edges (N, 2) int, t (N,) float, points (N, 3) float)
-            Per loop: the cut edges, where along each edge the cut lies (0 at its first vertex,
-            1 at its second), and the cut points.
-        """
-        below = self.vertices[:, 1] < height
-        cut = below[self.edges[:, 0]] != below[self.edges[:, 1]]
-        cut_ids = np.flatnonzero(cut)
-        if cut_ids.size == 0:
-            return []
-        cut_edges = self.edges[cut_ids]
-        start = self.vertices[cut_edges[:, 0]]
-        end = self.vertices[cut_edges[:, 1]]
-        t = (height - start[:, 1]) / (end[:, 1] - start[:, 1])
-        points = start + t[:, None] * (end - start)
-        node_of_edge = np.full(len(self.edges), -1)
-        node_of_edge[cut_ids] = np.arange(cut_ids.size)
-        face_nodes = node_of_edge[self.face_edges]
-        crossing = face_nodes[(face_nodes >= 0).sum(axis=1) == 2]
-        crossing.sort(axis=1)
-        links = crossing[:, 1:]
-        graph = scipy.sparse.coo_matrix(
-            (np.ones(len(links)), (links[:, 0], links[:, 1])), shape=(cut_ids.size, cut_ids.size)
-        )
-        loop_count, labels = connected_components(graph, directed=False)
-        loops = []
-        for loop in range(loop_count):
-            members = np.flatnonzero(labels == loop)
-            loops.append((cut_edges[members], t[members], points[members]))
-        return loops
-
-    def vertical_hits(self, x: float, z: float) -> list[tuple[np.ndarray, np.ndarray, float]]:
-        """Where the vertical line through ``(x, z)`` meets the mesh.
-
-        Returns
-        -------
-        list of (corners (3,) int, barycentric (3,) float, y float)
-        """
-        if self._face_xz is None:
-            self._face_xz = self.vertices[self.faces][:, :, [0, 2]]
-            self._face_xz_low, self._face_xz_high = self._face_xz.min(axis=1), self._face_xz.max(axis=1)
-        spanning = ((self._face_xz_low <= (x, z)) & ((x, z) <= self._face_xz_high)).all(axis=1)
-        faces = self.faces[spanning]
-        corners = self._face_xz[spanning]
-        a, b, c = corners[:, 0], corners[:, 1], corners[:, 2]
-        denominator = (b[:, 1] - c[:, 1]) * (a[:, 0] - c[:, 0]) + (c[:, 0] - b[:, 0]) * (a[:, 1] - c[:, 1])
-        valid = np.abs(denominator) > 1e-14
-        safe = np.where(valid, denominator, 1.0)
-        w0 = ((b[:, 1] - c[:, 1]) * (x - c[:, 0]) + (c[:, 0] - b[:, 0]) * (z - c[:, 1])) / safe
-        w1 = ((c[:, 1] - a[:, 1]) * (x - c[:, 0]) + (a[:, 0] - c[:, 0]) * (z - c[:, 1])) / safe
-        w2 = 1.0 - w0 - w1
-        inside = valid & (w0 >= 0) & (w1 >= 0) & (w2 >= 0)
-        hits = []
-        for face in np.flatnonzero(inside):
-            barycentric = np.array([w0[face], w1[face], w2[face]])
-            y = float(barycentric @ self.vertices[faces[face], 1])
-            hits.append((faces[face], barycentric, y))
-        return hits
-
-
-def _hull_order(points_xz: np.ndarray) -> np.ndarray | None:
-    """Indices of the convex hull of (N, 2) points, counter-clockwise; None when degenerate."""
-    if len(points_xz) < 3:
-        return None
-    try:
-        return ConvexHull(points_xz).vertices
-    except QhullError:
-        return None
-
-
-@functools.lru_cache(maxsize=4)
-def _mesh_edges(faces_bytes: bytes, face_count: int) -> tuple[np.ndarray, np.ndarray]:
-    """Unique edges (E, 2) of a triangle mesh and each face's three edge indices (F, 3).
-
-    Keyed by the faces' bytes so that measuring many bodies of one topology finds them once.
-    """
-    faces = np.frombuffer(faces_bytes, dtype=np.int64).reshape(face_count, 3)
-    corner_pairs = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
-    corner_pairs.sort(axis=1)
-    edges, inverse = np.unique(corner_pairs, axis=0, return_inverse=True)
-    return edges, inverse.reshape(3, -1).T
-
-
-def _hull_contains(hull_xz: np.ndarray, x: float, z: float) -> bool:
-    """Whether ``(x, z)`` lies inside the counter-clockwise convex polygon (N, 2)."""
-    edge = np.roll(hull_xz, -1, axis=0) - hull_xz
-    to_point = np.array([x, z]) - hull_xz
-    return bool(np.all(edge[:, 0] * to_point[:, 1] - edge[:, 1] * to_point[:, 0] >= 0))
-
-
-def _loop_perimeter(points_xz: np.ndarray) -> float:
-    """Perimeter (m) of the closed polygon (N, 2)."""
-    return float(np.linalg.norm(np.roll(points_xz, -1, axis=0) - points_xz, axis=1).sum())
-
-
-class _Girth:
-    """A torso or limb girth found at one height: hull rows of the cut edges."""
-
-    def __init__(self, edges: np.ndarray, t: np.ndarray, points: np.ndarray, height: float = 0.0):
-        self.height = height
-        order = _hull_order(points[:, [0, 2]])
-        self.valid = order is not None
-        if self.valid:
-            self.edges = edges[order]
-            self.t = t[order]
-            self.points_xz = points[order][:, [0, 2]]
-            self.length = _loop_perimeter(self.points_xz)
 
 
 class _Planner:
@@ -252,7 +91,7 @@ class _Planner:
         """Record a ``path`` or ``rise`` measurement through the given points."""
         self.spans[name] = (kind, [self._add_points(columns, values)])
 
-    def add_girths(self, name: str, girths: list[_Girth], largest: bool) -> None:
+    def add_girths(self, name: str, girths: list[Girth], largest: bool) -> None:
         """Record a girth: the largest (or smallest) hull loop of ``girths``."""
         girths = [girth for girth in girths if girth is not None]
         if not girths:
@@ -268,21 +107,21 @@ class _Planner:
     def joint_point(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         return np.array([self.vertex_count + _JOINT[name]]), np.array([1.0])
 
-    def girth_near(self, height: float, x: float, z: float) -> _Girth | None:
+    def girth_near(self, height: float, x: float, z: float) -> Girth | None:
         """Hull girth of the largest cross-section loop around ``(x, z)``, else of the loop nearest it.
 
         The largest loop is taken because a mesh may hold inner loops there (mouth, eyes).
         """
-        loops = [_Girth(*loop) for loop in self.slicer.section_loops(height)]
+        loops = [Girth(*loop) for loop in self.slicer.section_loops(height)]
         loops = [girth for girth in loops if girth.valid]
         if not loops:
             return None
-        around = [girth for girth in loops if _hull_contains(girth.points_xz, x, z)]
+        around = [girth for girth in loops if hull_contains(girth.points_xz, x, z)]
         if around:
             return max(around, key=lambda girth: girth.length)
         return min(loops, key=lambda girth: np.hypot(*(girth.points_xz.mean(axis=0) - (x, z))))
 
-    def torso_girth(self, height: float) -> _Girth | None:
+    def torso_girth(self, height: float) -> Girth | None:
         """Hull girth of the loop around the spine at ``height`` (None where the legs are apart)."""
         x, z = self._spine_at(height)
         spanning = [
@@ -290,8 +129,8 @@ class _Planner:
             for loop in self.slicer.section_loops(height)
             if loop[2][:, 0].min() < x < loop[2][:, 0].max()
         ]
-        girths = [_Girth(*loop, height=height) for loop in spanning]
-        around = [girth for girth in girths if girth.valid and _hull_contains(girth.points_xz, x, z)]
+        girths = [Girth(*loop, height=height) for loop in spanning]
+        around = [girth for girth in girths if girth.valid and hull_contains(girth.points_xz, x, z)]
         return max(around, key=lambda girth: girth.length) if around else None
 
     def _spine_at(self, height: float) -> tuple[float, float]:
@@ -305,7 +144,7 @@ class _Planner:
         pelvis_y, neck_y = self.joint("pelvis")[1], self.joint("neck")[1]
         return float(pelvis_y + fraction * (neck_y - pelvis_y))
 
-    def torso_girths(self, low: float, high: float, largest: bool) -> list[_Girth]:
+    def torso_girths(self, low: float, high: float, largest: bool) -> list[Girth]:
         """Torso girths between two levels, in search of the largest (or smallest): a coarse scan,
         then a fine one around the best coarse level."""
         coarse = self._torso_girths(np.arange(low, high, _COARSE_STEP_M))
@@ -320,7 +159,7 @@ class _Planner:
         fine_high = min(high, best.height + _COARSE_STEP_M)
         return coarse + self._torso_girths(np.arange(fine_low, fine_high, _SLICE_STEP_M))
 
-    def _torso_girths(self, heights: np.ndarray) -> list[_Girth]:
+    def _torso_girths(self, heights: np.ndarray) -> list[Girth]:
         girths = [self.torso_girth(height) for height in heights]
         return [girth for girth in girths if girth is not None]
 
@@ -459,84 +298,6 @@ def plan_measurements(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarra
         shape=(planner.point_count, planner.vertex_count + len(SMPL_JOINT_NAMES)),
     )
     return MeasurementPlan(weights=weights, spans=planner.spans)
-
-
-def evaluate_plan(plan: MeasurementPlan, vertices: np.ndarray, joints: np.ndarray) -> dict[str, float]:
-    """Measurements (cm) of a mesh from a plan made on the same topology.
-
-    Parameters
-    ----------
-    plan : MeasurementPlan
-    vertices : (V, 3) float
-    joints : (24, 3) float
-
-    Returns
-    -------
-    dict[str, float]
-        ``ALL_MEASUREMENT_KEYS`` in cm.
-    """
-    points = plan.weights @ np.concatenate([vertices, joints]).astype(np.float64)
-    measurements = {}
-    for name, (kind, pieces) in plan.spans.items():
-        if kind == "path":
-            (start, stop), *_ = pieces
-            length = float(np.linalg.norm(np.diff(points[start:stop], axis=0), axis=1).sum())
-        elif kind == "rise":
-            (start, _), *_ = pieces
-            length = float(points[start + 1, 1] - points[start, 1])
-        else:
-            loops = [_loop_perimeter(points[start:stop][:, [0, 2]]) for start, stop in pieces]
-            length = max(loops) if kind == "largest_loop" else min(loops)
-        measurements[name] = 100.0 * length
-    return measurements
-
-
-def girth_heights(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarray) -> dict[str, float]:
-    """The level (y, metres, same frame as ``vertices``) at which each girth is taken.
-
-    Parameters
-    ----------
-    vertices : (V, 3) float
-        Rest-pose mesh, metres, Y up, facing +Z.
-    faces : (F, 3) int
-    joints : (24, 3) float
-
-    Returns
-    -------
-    dict[str, float]
-        ``chest``, ``waist``, ``hip``, ``neck``, ``thigh``.
-    """
-    plan = plan_measurements(vertices, faces, joints)
-    points = plan.weights @ np.concatenate([vertices, joints]).astype(np.float64)
-    heights = {}
-    for name, (kind, pieces) in plan.spans.items():
-        if kind in ("largest_loop", "smallest_loop"):
-            loops = [points[start:stop] for start, stop in pieces]
-            perimeters = [_loop_perimeter(loop[:, [0, 2]]) for loop in loops]
-            pick = np.argmax if kind == "largest_loop" else np.argmin
-            heights[name] = float(loops[int(pick(perimeters))][:, 1].mean())
-    return heights
-
-
-def measure_body(vertices: np.ndarray, faces: np.ndarray, joints: np.ndarray) -> dict[str, float]:
-    """Tailor's measurements of a rest-pose body.
-
-    Parameters
-    ----------
-    vertices : (V, 3) float
-        Metres, Y up, facing +Z, arms away from the torso (the model's rest pose).
-    faces : (F, 3) int
-    joints : (24, 3) float
-        SMPL joints.
-
-    Returns
-    -------
-    dict[str, float]
-        ``ALL_MEASUREMENT_KEYS`` in cm, rounded to 0.01 cm.
-    """
-    plan = plan_measurements(vertices, faces, joints)
-    measured = evaluate_plan(plan, vertices, joints)
-    return {key: round(measured[key], 2) for key in ALL_MEASUREMENT_KEYS}
 
 
 def torso_girth_cm(
