@@ -42,7 +42,7 @@ def run(args) -> int:
         body,
         session.pattern,
         session.sizes,
-        session.material,
+        session.fabric,
         session.device,
         edge_length=session.edge_length,
         out_dir=args.out,

@@ -47,7 +47,7 @@ class LiveViewer:
         Sizes offered by the number keys and the slider.
     start_size : str or None
         The size the drape starts in (the recommended one); None for the first of ``sizes``.
-    material : str or None
+    material : str, sim.Material or None
         A fabric for every panel, or None for the pattern's own.
     off_screen : bool
         Render without a window (tests, headless machines).

@@ -45,7 +45,10 @@ class DrapeSession:
     heights : dict[str, float]
         :func:`viewer.ring_heights.ring_heights` of ``body``, metres: measured once for every size.
     material : str or None
-        A fabric preset or fabric file for every panel, checked; None for each panel's own.
+        The fabric for every panel as the command line named it (a preset or a fabric file); None for
+        each panel's own. Records (``fit.json``, the fit page) name it.
+    fabric : sim.Material or None
+        ``material`` read once (:func:`sim.fabric_file.resolve_fabric`); what every drape is given.
     device : str
         ``auto``, ``cpu`` or ``cuda``.
     edge_length : float
@@ -60,6 +63,7 @@ class DrapeSession:
     body: object
     heights: dict = field(repr=False)
     material: str | None = None
+    fabric: object = None
     device: str = "auto"
     edge_length: float = EDGE_LENGTH_M
     max_frames: int = MAX_FRAMES
@@ -73,7 +77,7 @@ class DrapeSession:
             self.body,
             self.pattern,
             self.sizes,
-            self.material,
+            self.fabric,
             self.device,
             self.edge_length,
             self.max_frames,
@@ -92,8 +96,9 @@ class DrapeSession:
         }
 
 
-def check_material(name: str | None) -> None:
-    """Refuse a ``--material`` that is neither a fabric preset nor a usable fabric file (``.json``).
+def check_material(name: str | None):
+    """The ``sim.Material`` a ``--material`` names (None for None); a name that is neither a fabric preset
+    nor a usable fabric file (``.json``) is refused.
 
     Raises
     ------
@@ -104,8 +109,7 @@ def check_material(name: str | None) -> None:
     """
     from sim.fabric_file import resolve_fabric
 
-    if name is not None:
-        resolve_fabric(name)
+    return None if name is None else resolve_fabric(name)
 
 
 def parse_sizes(text: str) -> list[str]:
@@ -203,7 +207,7 @@ def open_session(
     """
     from viewer.ring_heights import ring_heights
 
-    check_material(material)
+    fabric = check_material(material)
     body_of = functools.cache(lambda: _load_body(body_path))
     loaded, sizes = checked_pattern(pattern, sizes_text, default_sizes, edge_length, body_of)
     if single and len(sizes) != 1:
@@ -218,6 +222,7 @@ def open_session(
         body=body,
         heights=ring_heights(body),
         material=material,
+        fabric=fabric,
         device=device,
         edge_length=edge_length,
         max_frames=max_frames,

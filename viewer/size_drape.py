@@ -48,8 +48,8 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=E
         A loaded pattern (as drawn), a bundled pattern name or a pattern file path.
     size : str or None
         A size of the pattern, ``made-to-measure``, or None for the size an ungraded file is drawn in.
-    material : str or None
-        A material preset for every panel, or None for the pattern's own fabrics.
+    material : str, sim.Material or None
+        A material preset, fabric file or Material for every panel, or None for the pattern's own fabrics.
     device : str
         ``cpu``, ``cuda`` or ``auto``.
     edge_length : float
