@@ -38,7 +38,7 @@ _HOME = {
     "Model": "sim.model",
     "State": "sim.state",
     "SolverXPBD": "sim.solver_xpbd",
-    "BodyCollider": "sim.body_collider",
+    "BodyCollider": "sim.collision.body_collider",
     "DrapeInputError": "sim.errors",
     "UnknownMaterialError": "sim.errors",
     "DeviceError": "sim.errors",

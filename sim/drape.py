@@ -14,15 +14,15 @@ import numpy as np
 import taichi as ti
 
 from fitroom.defaults import FPS, MAX_FRAMES, SUBSTEPS
-from sim.body_collider import BodyCollider
-from sim.contact_worker import CONTACT_WORKER_MIN_VERTICES, ContactWorker, contact_worker_available
+from sim.collision.body_collider import BodyCollider
+from sim.collision.contact_worker import CONTACT_WORKER_MIN_VERTICES, ContactWorker, contact_worker_available
+from sim.collision.self_intersections import self_intersecting_pairs
 from sim.device import init_taichi
 from sim.errors import DrapeInputError
 from sim.height_hold import HeightHold
 from sim.metrics import face_deformation, principal_strain, principal_stress, ring_gap
 from sim.model import Model
 from sim.result import DrapeResult
-from sim.self_intersections import self_intersecting_pairs
 from sim.solver_xpbd import SolverXPBD
 from sim.state import State
 
@@ -110,7 +110,7 @@ class Drape:
     hold_lowest : float, optional
         Height (y, m) at which the lowered hold lets go whatever it carries; by default the floor.
     contact_worker : bool, optional
-        Build self-contact lists one frame ahead in a second process (:mod:`sim.contact_worker`). By
+        Build self-contact lists one frame ahead in a second process (:mod:`sim.collision.contact_worker`). By
         default, on the CPU for garments of at least 2,000 vertices when two cores are free to use.
 
     Examples

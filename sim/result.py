@@ -47,7 +47,7 @@ class DrapeResult:
     floor_height_m : float
         Height (y) of the floor the cloth rests on, m (the body's soles).
     self_intersecting_faces : (P, 2) int64 or None
-        Pairs of garment faces that pass through each other (:mod:`sim.self_intersections`); None
+        Pairs of garment faces that pass through each other (:mod:`sim.collision.self_intersections`); None
         where they were not looked for.
     face_area_m2 : (F,) float32
         Rest area of each face, the weights of the strain statistics.

@@ -27,11 +27,12 @@ import numpy as np
 import taichi as ti
 
 from fitroom.defaults import SUBSTEPS
-from sim.body_collider import BodyCollider, sample_distance, sample_velocity
+from sim.collision.body_collider import BodyCollider
+from sim.collision.grid_sampling import sample_distance, sample_velocity
+from sim.collision.self_contacts import SelfContacts
 from sim.device import device_array, init_taichi
 from sim.geometry import REGION_FACE, closest_point_on_triangle
 from sim.model import Model
-from sim.self_contacts import SelfContacts
 from sim.state import State
 
 __all__ = ["SolverXPBD"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from fitroom.files import TEMPORARY_PREFIX
-from sim.contact_worker import contact_worker_available
+from sim.collision.contact_worker import contact_worker_available
 from viewer.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

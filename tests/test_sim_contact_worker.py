@@ -8,7 +8,7 @@ from scenes import tube_garment, tube_on_cylinder
 from body import default_body
 from garments import make_garment
 from sim import Drape, Model, SolverXPBD, State
-from sim.contact_worker import ContactWorker
+from sim.collision.contact_worker import ContactWorker
 
 
 def _tube():

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from sim.self_intersections import self_intersecting_pairs
+from sim.collision.self_intersections import self_intersecting_pairs
 
 
 def _sheet(n: int = 12, size: float = 0.3):

@@ -33,7 +33,7 @@ def test_a_panel_torn_away_from_its_seams_is_failed_naming_the_seam():
 
 
 def test_a_front_pushed_back_through_the_back_is_failed_as_passing_through_itself():
-    from sim.self_intersections import self_intersecting_pairs
+    from sim.collision.self_intersections import self_intersecting_pairs
 
     body = default_body()
     garment, drape = start_drape(body, "tank_top", "M", device="cpu", edge_length=0.03)

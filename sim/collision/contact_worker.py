@@ -1,7 +1,7 @@
 """The self-contact search on a second CPU core, running one frame behind the solver.
 
 On the CPU a frame of the solver is one serial sweep on one core, and rebuilding the self-contact
-candidate lists (:mod:`sim.self_contacts`) costs another two thirds of a frame at 8,000 vertices.
+candidate lists (:mod:`sim.collision.self_contacts`) costs another two thirds of a frame at 8,000 vertices.
 A worker process holds its own copy of the garment's topology and, while the solver advances frame
 ``N``, builds the lists for the positions frame ``N`` started from, which frame ``N + 1`` then uses
 when its lists are due for a rebuild (:class:`sim.drape.Drape` decides). The worker is a plain
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.self_contacts import CANDIDATES
+from sim.collision.self_contacts import CANDIDATES
 
 __all__ = ["ContactWorker", "contact_worker_available", "CONTACT_WORKER_MIN_VERTICES"]
 
@@ -33,12 +33,12 @@ __all__ = ["ContactWorker", "contact_worker_available", "CONTACT_WORKER_MIN_VERT
 _LAUNCH = (
     "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
     "answers = os.fdopen(os.dup(1), 'wb'); os.dup2(2, 1); "
-    "from sim.contact_worker import _die_with_parent, _serve; _die_with_parent(); "
+    "from sim.collision.contact_worker import _die_with_parent, _serve; _die_with_parent(); "
     "_serve(sys.stdin.buffer, answers)"
 )
 # prctl(PR_SET_PDEATHSIG, SIGKILL): the kernel kills this process when its parent thread ends.
 _PR_SET_PDEATHSIG = 1
-# The solver's device arrays a worker copies (see :class:`sim.self_contacts.SelfContacts`).
+# The solver's device arrays a worker copies (see :class:`sim.collision.self_contacts.SelfContacts`).
 _TOPOLOGY = ("faces", "representative", "neighbour_offsets", "neighbours")
 # Below this many vertices a rebuild costs less than a process is worth.
 CONTACT_WORKER_MIN_VERTICES = 2000
@@ -96,8 +96,8 @@ def _serve(requests, answers) -> None:
     empty message or the end of input."""
     import taichi as ti
 
+    from sim.collision.self_contacts import SelfContacts
     from sim.device import device_array, init_taichi
-    from sim.self_contacts import SelfContacts
 
     init_taichi("cpu")
     with np.load(io.BytesIO(_read(requests))) as topology:
@@ -152,7 +152,7 @@ class ContactWorker:
 
     Parameters
     ----------
-    contacts : sim.self_contacts.SelfContacts
+    contacts : sim.collision.self_contacts.SelfContacts
         The lists it stands in for: the worker builds its own copy from their topology, reach and
         cell size.
 
