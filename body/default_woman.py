@@ -4,23 +4,21 @@ import dataclasses
 import functools
 import json
 
-from assets import asset_path
 from body.body import Body
+from fitroom.defaults import DEFAULT_SIZE
 from fitroom.files import atomic_path, cache_dir
+from fitroom.size_chart import size_measurements_cm
 
 __all__ = ["DEFAULT_BODY_SIZE", "default_body", "default_body_targets"]
 
-DEFAULT_BODY_SIZE = "M"
+# The default body is the woman the default size is cut for.
+DEFAULT_BODY_SIZE = DEFAULT_SIZE
 
 
 def default_body_targets() -> dict[str, float]:
     """Height, chest, waist and hip (cm) of the size-M woman: the chart's height and band centres."""
-    chart = json.loads(asset_path("size_charts.json").read_text())["women"]
-    targets = {"height": float(chart["height"])}
-    for key in ("chest", "waist", "hip"):
-        low, high = chart[DEFAULT_BODY_SIZE][key]
-        targets[key] = (low + high) / 2.0
-    return targets
+    centres = size_measurements_cm("women", DEFAULT_BODY_SIZE)
+    return {key: centres[key] for key in ("height", "chest", "waist", "hip")}
 
 
 def default_body() -> Body:

@@ -8,9 +8,9 @@ height.
 
 import numpy as np
 
+from fitroom.size_chart import size_measurements_cm
 from garments.errors import UnknownSizeError
 from garments.pattern import AS_DRAWN, GRADE_AXES, Pattern
-from garments.size_chart import size_measurements_cm
 
 __all__ = ["grade_pattern", "pattern_for_measurements", "pattern_in_size", "MADE_TO_MEASURE"]
 

@@ -5,7 +5,7 @@ This dresses a benchmark person the way a shopper might come to the photo: in a 
 than their chest calls for (women's or men's cut), draped by the solver on their posed body.
 """
 
-from garments.size_chart import chart_sizes, size_chart
+from fitroom.size_chart import chart_sizes, size_chart
 
 __all__ = ["dress_in_tshirt", "SHIRT_RGB", "SIZES_UP"]
 

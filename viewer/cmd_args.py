@@ -116,8 +116,8 @@ def dxf_pattern_argument(args) -> None:
 def size_help(what: str, made_to_measure=True) -> str:
     """Help text for a size option: ``what`` it does and the sizes of the bundled size chart (and
     ``made-to-measure``, drafted for the body, with ``made_to_measure``)."""
+    from fitroom.size_chart import chart_sizes
     from garments.grading import MADE_TO_MEASURE
-    from garments.size_chart import chart_sizes
 
     sizes = list(chart_sizes()) + ([MADE_TO_MEASURE] if made_to_measure else [])
     return f"{what} (bundled patterns come in {', '.join(sizes[:-1])} and {sizes[-1]})"

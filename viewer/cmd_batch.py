@@ -61,7 +61,7 @@ def run(args) -> int:
     from rich.console import Console
 
     from fitroom.output_paths import check_output_folder
-    from garments.size_chart import chart_sizes
+    from fitroom.size_chart import chart_sizes
     from viewer.batch_people import read_people
     from viewer.batch_ray import run_batch
     from viewer.batch_settings import BatchSettings, commit_settings

@@ -86,11 +86,11 @@ def _cusick_picture(document: dict, drape, path: Path) -> None:
     """The draped disc from above, the flat disc and the support outlined."""
     import pyvista as pv
 
+    from fitroom.pyvista_mesh import triangle_polydata
     from sim.fabric_cusick import DISC_RADIUS_M, SUPPORT_RADIUS_M
     from viewer.scene import BACKGROUND, FABRIC_COLOUR
 
-    faces = np.hstack([np.full((len(drape.faces), 1), 3), drape.faces]).ravel()
-    cloth = pv.PolyData(np.asarray(drape.positions, np.float32), faces)
+    cloth = triangle_polydata(drape.positions, drape.faces)
     plotter = pv.Plotter(off_screen=True, window_size=(700, 760))
     plotter.set_background(BACKGROUND)
     plotter.add_mesh(cloth, color=FABRIC_COLOUR, smooth_shading=True, show_edges=False)

@@ -70,7 +70,7 @@ def _chart_name(rows: list[dict]) -> str:
 def _scatter(ax, figures: dict) -> None:
     from matplotlib.patches import Rectangle
 
-    from garments.size_chart import size_chart
+    from fitroom.size_chart import size_chart
 
     sizes = figures["sizes"]
     colours = _size_colours(sizes)

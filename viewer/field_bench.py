@@ -43,7 +43,7 @@ def field_patterns() -> list[str]:
 
 def _body(label, gender, chart_size, measurements):
     from body.fit_measurements import body_from_measurements
-    from garments.size_chart import size_measurements_cm
+    from fitroom.size_chart import size_measurements_cm
 
     targets = dict(size_measurements_cm(*chart_size)) if chart_size else {}
     targets.update(measurements)

@@ -6,6 +6,7 @@ The same scene serves the interactive window and every picture fitroom writes: c
 
 import numpy as np
 
+from fitroom.pyvista_mesh import triangle_polydata
 from viewer.fit_maps import FitMap, fit_map
 
 __all__ = [
@@ -51,14 +52,6 @@ def _quiet_vtk() -> None:
     vtk.vtkObject.GlobalWarningDisplayOff()
 
 
-def _polydata(vertices: np.ndarray, faces: np.ndarray):
-    import pyvista as pv
-
-    faces = np.asarray(faces, dtype=np.int64)
-    cells = np.hstack([np.full((faces.shape[0], 1), 3, dtype=np.int64), faces]).ravel()
-    return pv.PolyData(np.asarray(vertices, dtype=np.float32), cells)
-
-
 def garment_polydata(positions: np.ndarray, faces: np.ndarray, result=None):
     """A ``pv.PolyData`` of the garment carrying every fit map present on ``result``.
 
@@ -72,7 +65,7 @@ def garment_polydata(positions: np.ndarray, faces: np.ndarray, result=None):
     """
     from viewer.fit_maps import FIT_MAPS
 
-    mesh = _polydata(positions, faces)
+    mesh = triangle_polydata(positions, faces)
     if result is not None:
         for spec in FIT_MAPS.values():
             target = mesh.cell_data if spec.on_cells else mesh.point_data
@@ -129,7 +122,7 @@ class FitScene:
         _quiet_vtk()
         self.plotter = plotter or pv.Plotter(off_screen=off_screen, window_size=window_size)
         self.plotter.set_background(BACKGROUND)
-        self.body_mesh = _polydata(body_vertices, body_faces)
+        self.body_mesh = triangle_polydata(body_vertices, body_faces)
         self.body_actor = self.plotter.add_mesh(
             self.body_mesh,
             color=SKIN_COLOUR if skin_rgb is None else [c / 255 for c in skin_rgb],

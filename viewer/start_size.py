@@ -16,7 +16,7 @@ def chart_size_for(body, pattern, sizes: list) -> str | None:
     sizes : list[str or None]
         The sizes offered.
     """
-    from garments.size_chart import chart_sizes, size_measurements_cm
+    from fitroom.size_chart import chart_sizes, size_measurements_cm
 
     chart = pattern.chart
     charted = [size for size in sizes if chart and size in chart_sizes()]

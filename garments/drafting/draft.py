@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.spatial.transform import Rotation
 
+from fitroom.size_chart import chart_sizes, size_measurements_cm
 from garments.curves import Curve
 from garments.pattern import GRADE_AXES, Edge, Panel, Pattern, Stitch, StitchEnd
-from garments.size_chart import chart_sizes, size_measurements_cm
 
 __all__ = [
     "Draft",

@@ -1,4 +1,8 @@
-"""The letter-size chart (``assets/size_charts.json``): body measurements at the centre of each size."""
+"""The letter-size chart (``assets/size_charts.json``): body measurements at the centre of each size.
+
+The one reader of the chart: the default body (``body``), grading (``garments``) and the command line
+and coverage pictures (``viewer``) all ask it.
+"""
 
 import functools
 import json
