@@ -10,8 +10,10 @@ from garments.meshing import MeshedPattern
 from garments.panel_roles import PARTS, garmentcode_points, panel_role
 from garments.placement.arms import place_on_arm, world_direction
 from garments.placement.legs import LEG_BLEND, crotch_height, place_on_legs
+from garments.placement.neck import place_neck_panels
 from garments.placement.push_out import own_layout_fits, push_out
 from garments.placement.trunk import CLEARANCE, MIN_CLEARANCE, place_on_trunk
+from garments.placement.trunk_layout import trunk_layout
 
 __all__ = ["place_garment"]
 
@@ -98,15 +100,16 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
     around_leg, around_trunk = leg_wrap_shift(meshed, parts, world[:, 0]).T
     # Trouser legs follow the trunk only down to the crotch; below it they go round each leg.
     legs_on_trunk = legs & (world[:, 1] + lift > crotch_height(body) - 2 * LEG_BLEND)
-    for group, top_cap, looseness, region in (
-        (legs_on_trunk | (parts == "torso"), shoulder_top - 0.02, 1.05, np.ones(len(vertices), bool)),
-        (parts == "neck", np.inf, 1.0, np.abs(vertices[:, 0] - centre_x) < 0.12),
-    ):
-        if group.any():
-            positions[group] = place_on_trunk(
-                vertices[region], world[group, 1] + lift, world[group, 0] + around_trunk[group], back[group],
-                meshed.vertex_panel[group], lambda height: centre_x, clearance, top_cap, looseness,
-            )  # fmt: skip
+    trunk = legs_on_trunk | (parts == "torso")
+    if trunk.any():
+        layout = trunk_layout(pattern.panels, meshed.panel_names, world[trunk], meshed.vertex_panel[trunk])
+        # A DXF leg's shift round the trunk runs toward +x at the front and toward -x at the back.
+        toward_x = np.where(np.cos(2 * np.pi * layout.turn) >= 0, 1.0, -1.0)
+        positions[trunk] = place_on_trunk(
+            vertices, world[trunk, 1] + lift, layout.turn, layout.arc + toward_x * around_trunk[trunk],
+            meshed.vertex_panel[trunk], lambda height: centre_x, clearance, shoulder_top - 0.02, 1.05,
+            layout.layer,
+        )  # fmt: skip
     if legs.any():
         positions = place_on_legs(
             body, world, world[:, 1] + lift, back, parts, meshed.vertex_panel, positions, clearance,
@@ -121,5 +124,7 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
         positions[mine] = place_on_arm(
             body, limb, world[mine], meshed.vertex_panel[mine], sides, grains, clearance
         )
+    if (parts == "neck").any():
+        positions = place_neck_panels(body, meshed, world, parts, positions, clearance)
     facing = np.where(back, -1.0, 1.0)
     return _garment(meshed, push_out(positions, body, MIN_CLEARANCE, facing))

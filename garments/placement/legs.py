@@ -51,10 +51,10 @@ def place_on_legs(body, world, heights, back, parts, panel_of_vertex, trunk_posi
             (world[below, 0].max() + world[below, 0].min()) / 2 if below.any() else world[mine, 0].mean()
         )
         side_vertices = vertices[sign * (vertices[:, 0] - centre_x) > 0]
+        across = world[mine, 0] - leg_centre_gc + shift[mine]
         around_leg = place_on_trunk(
-            side_vertices, heights[mine], world[mine, 0] - leg_centre_gc + shift[mine], back[mine],
-            panel_of_vertex[mine],
-            _leg_axis(body, leg), clearance, np.inf, 1.05,
+            side_vertices, heights[mine], 0.5 * back[mine], np.where(back[mine], -across, across),
+            panel_of_vertex[mine], _leg_axis(body, leg), clearance, np.inf, 1.05,
         )  # fmt: skip
         w = weight[mine, None]
         positions[mine] = (1 - w) * trunk_positions[mine] + w * around_leg
