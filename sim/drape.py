@@ -172,12 +172,12 @@ class Drape:
         )
         # Velocities are clamped, so a frame moves no vertex further than this unless it blew up.
         self._jump_limit = _BLOW_UP_JUMP_M + self.solver.max_speed / self.fps
-        self.state = State(positions)
+        self.state = self.model.state(positions)
         held = np.zeros(0, np.int64) if hold is None else np.asarray(hold, np.int64).ravel()
         if held.size and (held.min() < 0 or held.max() >= len(positions)):
             raise DrapeInputError("hold names vertices that do not exist.")
         self.hold = HeightHold(held, positions[held, 1], floor if hold_lowest is None else hold_lowest, fps)
-        self._frame_start = State(positions)
+        self._frame_start = self.model.state(positions)
         self._contact_margin = 0.25 * self.model.max_edge
         self.contacts = self.solver.make_contacts(self.model.thickness + self._contact_margin)
         self._drift_since_contacts = np.inf
@@ -236,9 +236,8 @@ class Drape:
         if stale and not self._body_moving and not self.collider.covers(self.state.positions_numpy()):
             self.collider.update(self.collider.vertices, dt=1.0 / self.fps)
             self.collider.stop()
-        # Only positions are kept: a frame that is run again starts from rest.
-        self._frame_start.positions.copy_from(self.state.positions)
-        self.solver.save_seam_progress()
+        # The whole state is kept (seams included): a frame that is run again starts from it, at rest.
+        self._frame_start.copy_from(self.state)
         self.solver.contact_push.fill(0.0)
         self._refresh_contacts()
         while True:
@@ -250,9 +249,8 @@ class Drape:
             if broken == 0:
                 break
             self.recoveries += 1
-            self.state.positions.copy_from(self._frame_start.positions)
+            self.state.copy_from(self._frame_start)
             self.state.velocities.fill(0.0)
-            self.solver.restore_seam_progress()
             self.solver.contact_push.fill(0.0)
             if self.solver.substeps >= 8 * self.base_substeps:
                 # Even eight times the substeps blow up: the frame is dropped, the cloth held where

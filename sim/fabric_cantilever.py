@@ -76,7 +76,6 @@ def _tip_angle(
 ):
     """Tip angle (rad) of a strip sticking out ``overhang`` m, and whether it came to rest."""
     from sim.solver_xpbd import SolverXPBD
-    from sim.state import State
 
     # Columns an exact spacing apart, so that the clamp's last column sits at x = 0.
     steps = max(int(round(overhang / edge)), 2)
@@ -89,7 +88,7 @@ def _tip_angle(
     tip = np.flatnonzero(rest_uv[:, 0] > overhang - 1e-6)
     grain = np.tile([[1.0, 0.0]], (len(faces), 1))
     model = Model.from_arrays(rest_uv, faces, None, grain, np.zeros(len(faces), int), [material], pins=held)
-    state = State(np.c_[rest_uv[:, 0], np.zeros(len(rest_uv)), rest_uv[:, 1]])
+    state = model.state(np.c_[rest_uv[:, 0], np.zeros(len(rest_uv)), rest_uv[:, 1]])
     solver = SolverXPBD(model, None, self_collision=False, damping=4.0, substeps=substeps)
     _, at_rest = run_to_rest(solver, state, max_frames)
     positions = state.positions_numpy()[tip]

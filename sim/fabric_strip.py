@@ -110,7 +110,6 @@ def strip_test(
         Solver substeps per 60 Hz frame.
     """
     from sim.solver_xpbd import SolverXPBD
-    from sim.state import State
 
     columns, rows = int(round(width / edge)) + 1, int(round(length / edge)) + 1
     rest_uv, faces = grid_panel(width, length, columns, rows)
@@ -123,7 +122,7 @@ def strip_test(
     share[[0, -1]] = 0.5
     load_mass = load * width / GRAVITY * share / share.sum()
     model.inverse_mass[bottom] = 1.0 / (1.0 / model.inverse_mass[bottom] + load_mass)
-    state = State(np.c_[rest_uv, np.zeros(len(rest_uv))])
+    state = model.state(np.c_[rest_uv, np.zeros(len(rest_uv))])
     solver = SolverXPBD(model, None, self_collision=False, damping=8.0, substeps=substeps)
     frames, at_rest = run_to_rest(solver, state, max_frames)
     extension = -float(state.positions_numpy()[bottom, 1].mean())

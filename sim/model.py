@@ -271,3 +271,9 @@ class Model:
             friction=friction,
             max_edge=float(edge_lengths.max()),
         )
+
+    def state(self, positions: np.ndarray, velocities: np.ndarray | None = None):
+        """A :class:`sim.state.State` of this model at ``positions`` (V, 3) m, with room for its seams."""
+        from sim.state import State
+
+        return State(positions, velocities, stitch_count=len(self.stitches))

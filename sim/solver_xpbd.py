@@ -695,10 +695,6 @@ class SolverXPBD:
         }
         self.x_prev = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
         self.x_next = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
-        self.stitch_length = ti.ndarray(ti.f32, shape=max(len(m.stitches), 1))
-        self._sewing_started = False
-        self._saved_stitch_length = ti.ndarray(ti.f32, shape=max(len(m.stitches), 1))
-        self._saved_sewing_started = False
         self.contact_push = ti.ndarray(ti.f32, shape=m.vertex_count)
         self.contact_push.fill(0.0)
         # Self-contact corrections of triangle corners, added to the positions at the end of a substep.
@@ -715,16 +711,6 @@ class SolverXPBD:
         self._no_candidates = ti.ndarray(ti.i32, shape=(m.vertex_count, 1))
         self._no_candidate_count = ti.ndarray(ti.i32, shape=m.vertex_count)
         self._no_candidate_count.fill(0)
-
-    def save_seam_progress(self) -> None:
-        """Remember how far sewing has gone (whether it started, each stitch's allowed gap), on the device."""
-        self._saved_sewing_started = self._sewing_started
-        self._saved_stitch_length.copy_from(self.stitch_length)
-
-    def restore_seam_progress(self) -> None:
-        """Set sewing back to where :meth:`save_seam_progress` found it (a frame run again starts there)."""
-        self._sewing_started = self._saved_sewing_started
-        self.stitch_length.copy_from(self._saved_stitch_length)
 
     def make_contacts(self, reach: float) -> SelfContacts:
         """Self-contact candidate lists for this model, to refresh with :meth:`collide`."""
@@ -747,17 +733,24 @@ class SolverXPBD:
     ) -> None:
         """Advance ``state_in`` by ``dt`` seconds into ``state_out`` in ``substeps`` substeps.
 
-        ``state_out`` may be ``state_in``. Self contact uses the candidate lists in ``contacts``
+        ``state_out`` may be ``state_in``; nothing but ``state_out`` changes (the solver's own arrays
+        are scratch space and the pressure record). Both are states of this solver's model
+        (:meth:`sim.model.Model.state`). Self contact uses the candidate lists in ``contacts``
         (refresh them with :meth:`collide` before each call).
         """
+        stitches = self.model.stitches
+        if state_out.stitch_count != len(stitches) or state_in.stitch_count != len(stitches):
+            raise ValueError(
+                f"the states have room for {state_in.stitch_count} and {state_out.stitch_count} stitches "
+                f"but the model has {len(stitches)}: make them with Model.state"
+            )
         if state_out is not state_in:
             state_out.copy_from(state_in)
-        if not self._sewing_started and len(self.model.stitches):
-            positions = state_in.positions_numpy()
-            stitches = self.model.stitches
+        if not state_out.sewing_started and len(stitches):
+            positions = state_out.positions_numpy()
             gaps = np.linalg.norm(positions[stitches[:, 1]] - positions[stitches[:, 0]], axis=1)
-            self.stitch_length.from_numpy(gaps.astype(np.float32))
-        self._sewing_started = True
+            state_out.stitch_length.from_numpy(gaps.astype(np.float32))
+        state_out.sewing_started = True
         a = self.arrays
         x, v = state_out.positions, state_out.velocities
         if self.collider is not None:
@@ -803,7 +796,7 @@ class SolverXPBD:
                 a["bend_weights"],
                 a["bend_compliance"],
                 a["stitches"],
-                self.stitch_length,
+                state_out.stitch_length,
                 candidates,
                 counts,
                 distance,
@@ -843,7 +836,13 @@ class SolverXPBD:
                 )
             for begin, end in self._ranges(self.model.stitch_colors):
                 _solve_stitches(
-                    x, a["inverse_mass"], a["stitches"], self.stitch_length, begin, end, self.sew_speed * h
+                    x,
+                    a["inverse_mass"],
+                    a["stitches"],
+                    state_out.stitch_length,
+                    begin,
+                    end,
+                    self.sew_speed * h,
                 )
             _collide(
                 self.x_prev,

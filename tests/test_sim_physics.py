@@ -100,7 +100,7 @@ def test_sleeve_pressed_against_a_torso_does_not_pass_through():
     collider = BodyCollider(body_vertices, body_faces, [-0.3, 0.4, -0.3], [0.5, 1.6, 0.3])
     pressing = (-20.0, 0.0, 0.0)
     solver = SolverXPBD(model, collider, self_collision=True, gravity=pressing, substeps=10)
-    state = State(sleeve_positions)
+    state = model.state(sleeve_positions)
     contacts = solver.make_contacts(model.thickness + 0.5 * model.max_edge)
     # Pressed sideways against a round torso the tube may slide around it (which way depends on the
     # last bits of the arithmetic); what must hold is that it never enters it, and that it touched.

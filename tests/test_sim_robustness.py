@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from scenes import tube_garment, tube_on_cylinder
 
-from sim import BodyCollider, Drape, DrapeInputError, Model, SolverXPBD, State
+from sim import BodyCollider, Drape, DrapeInputError, Model, SolverXPBD
 from sim.lab_scenes import cylinder_body
 
 
@@ -37,7 +37,7 @@ def test_a_frame_run_again_sews_its_seams_once_not_once_per_try(monkeypatch):
     drape = tube_on_cylinder()
     drape.solver.sew_speed = 0.01
     drape.step()
-    before = drape.solver.stitch_length.to_numpy()
+    before = drape.state.stitch_length.to_numpy()
     # The next frame's first try is reported as blown up, so it is run again from its start.
     real_motion, tries = sim.drape._frame_motion, []
 
@@ -49,7 +49,7 @@ def test_a_frame_run_again_sews_its_seams_once_not_once_per_try(monkeypatch):
     monkeypatch.setattr(sim.drape, "_frame_motion", first_try_blows_up)
     drape.step()
     assert drape.recoveries == 1 and drape.dropped_frames == 0
-    after = drape.solver.stitch_length.to_numpy()
+    after = drape.state.stitch_length.to_numpy()
     # One frame at 10 mm/s closes each still-open seam's allowed gap by 1/60 of 10 mm, not twice that.
     still_open = before > 0.001
     assert np.allclose((before - after)[still_open], 0.01 / drape.fps, atol=1e-5)
@@ -108,7 +108,7 @@ def test_the_colour_parallel_sweep_used_on_gpus_drapes_like_the_serial_one():
         model = Model.from_arrays(*arrays)
         collider = BodyCollider(body_vertices, body_faces, [-0.3, 0.3, -0.3], [0.3, 1.3, 0.3])
         solver = SolverXPBD(model, collider, substeps=20, colored=colored)
-        state = State(tube["positions"])
+        state = model.state(tube["positions"])
         contacts = solver.make_contacts(model.thickness + 0.25 * model.max_edge)
         for _ in range(60):
             solver.collide(state, contacts)
