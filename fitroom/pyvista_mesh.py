@@ -3,6 +3,8 @@ fabric pictures share. PyVista loads only when it is called."""
 
 import numpy as np
 
+from fitroom.held_signals import import_whole
+
 __all__ = ["triangle_polydata"]
 
 
@@ -16,7 +18,7 @@ def triangle_polydata(vertices: np.ndarray, faces: np.ndarray):
     faces : (F, 3) int
         Corner indices into ``vertices``.
     """
-    import pyvista as pv
+    pv = import_whole("pyvista")
 
     faces = np.asarray(faces, dtype=np.int64)
     cells = np.hstack([np.full((len(faces), 1), 3, dtype=np.int64), faces]).ravel()

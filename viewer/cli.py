@@ -99,30 +99,31 @@ def main(argv: list[str] | None = None, silence_native: bool = False) -> int:
 
     ``silence_native`` also sends what native libraries write to standard error to the null device
     (see :mod:`fitroom.quiet`); the installed ``fitroom`` command does, a caller in the same process
-    (a test) need not.
+    (a test) need not. SIGINT and SIGTERM are answered from the first line on, while the arguments are
+    still being read too.
     """
-    try:
-        args = _parser().parse_args(argv)
-    except SystemExit as stop:
-        # --help and --version end here with status 0; a bad value has had its sentence printed.
-        if stop.code == 0:
-            raise
-        return 2
-    quiet_third_party(args.verbose, silence_native=silence_native)
-    dxf_pattern_argument(args)
+    name = "fitroom"
     try:
         with _sigterm_unwinds():
-            module = importlib.import_module(f"viewer.cmd_{args.command}")
-            return int(module.run(args) or 0)
-    except FitroomError as error:
-        print(f"fitroom {args.command}: {error}", file=sys.stderr)
-        return 2
+            try:
+                args = _parser().parse_args(argv)
+            except SystemExit as stop:
+                # --help and --version end here with status 0; a bad value has had its sentence printed.
+                if stop.code == 0:
+                    raise
+                return 2
+            name = f"fitroom {args.command}"
+            try:
+                quiet_third_party(args.verbose, silence_native=silence_native)
+                dxf_pattern_argument(args)
+                module = importlib.import_module(f"viewer.cmd_{args.command}")
+                return int(module.run(args) or 0)
+            except FitroomError as error:
+                print(f"{name}: {error}", file=sys.stderr)
+                return 2
     except KeyboardInterrupt as stop:
         number = getattr(stop, "signal_number", signal.SIGINT)
-        print(
-            f"fitroom {args.command}: stopped by {signal.Signals(number).name}; nothing was written.",
-            file=sys.stderr,
-        )
+        print(f"{name}: stopped by {signal.Signals(number).name}; nothing was written.", file=sys.stderr)
         return INTERRUPT_EXIT_STATUS[number]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from fitroom.files import atomic_path
+from fitroom.held_signals import import_whole
 
 __all__ = ["add_parser", "run"]
 
@@ -84,7 +85,7 @@ def _strip_picture(document: dict, material, path: Path) -> None:
 
 def _cusick_picture(document: dict, drape, path: Path) -> None:
     """The draped disc from above, the flat disc and the support outlined."""
-    import pyvista as pv
+    pv = import_whole("pyvista")
 
     from fitroom.pyvista_mesh import triangle_polydata
     from sim.fabric_cusick import DISC_RADIUS_M, SUPPORT_RADIUS_M

@@ -5,6 +5,7 @@ import textwrap
 import numpy as np
 
 from fitroom.files import atomic_path
+from fitroom.held_signals import import_whole
 from viewer.scene import BACKGROUND, FitScene, skin_rgb_of
 
 __all__ = ["render_drape", "render_sizes"]
@@ -23,7 +24,7 @@ def render_drape(body, drape, path, map_name="strain", view_size=(800, 1000)) ->
     view_size : (int, int)
         Pixels of each of the two views.
     """
-    import pyvista as pv
+    pv = import_whole("pyvista")
 
     plotter = pv.Plotter(
         off_screen=True, shape=(1, 2), window_size=(2 * view_size[0], view_size[1]), border=False
@@ -55,7 +56,7 @@ def render_sizes(body, drapes, path, map_name="strain", tile_size=(420, 760)) ->
     path : str or Path
         PNG to write.
     """
-    import pyvista as pv
+    pv = import_whole("pyvista")
 
     from viewer.fit_maps import fit_map
 

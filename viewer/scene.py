@@ -6,6 +6,7 @@ The same scene serves the interactive window and every picture fitroom writes: c
 
 import numpy as np
 
+from fitroom.held_signals import import_whole
 from fitroom.pyvista_mesh import triangle_polydata
 from viewer.fit_maps import FitMap, fit_map
 
@@ -117,7 +118,7 @@ class FitScene:
     def __init__(
         self, body_vertices, body_faces, off_screen=True, window_size=(800, 1000), plotter=None, skin_rgb=None
     ):
-        import pyvista as pv
+        pv = import_whole("pyvista")
 
         _quiet_vtk()
         self.plotter = plotter or pv.Plotter(off_screen=off_screen, window_size=window_size)
