@@ -17,7 +17,7 @@ On the CPU a whole frame is one launch: each family is a serial Gauss-Seidel swe
 CUDA each colour of a family (no two constraints of a colour share a vertex) is one parallel launch.
 Both orders are fixed, so a drape is the same on every run.
 
-Known bias (measured in issue 17's convergence table): with one iteration per substep, cloth hanging under its own weight settles stretched
+Known bias: with one iteration per substep, cloth hanging under its own weight settles stretched
 by about ``3 n g h² / edge`` more than it should (``n`` vertices hanging below, ``h`` the substep), a
 consequence of Gauss-Seidel passing the load down only partly each sweep; the test of a hanging strip
 and :class:`sim.drape.Drape`'s default of 20 substeps per 60 Hz frame are sized by it.
