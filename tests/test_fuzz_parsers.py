@@ -1,12 +1,16 @@
 """Property-based fuzzing of every parser of user files: whatever the input, the parser gives a parsed
 object or a ``FitroomError``, never anything else.
 
-A few hundred examples per parser run in the normal suite; ``HYPOTHESIS_PROFILE=fuzz`` runs 10,000.
+Parsers: pattern JSON, GarmentCode JSON, DXF, BODY.json, fabric JSON and the batch's people table
+(CSV and Parquet). A few hundred examples per parser run in the normal suite;
+``HYPOTHESIS_PROFILE=fuzz`` runs 10,000.
 """
 
 import copy
+import csv
 import dataclasses
 import json
+import math
 import os
 import string
 import tempfile
@@ -28,6 +32,7 @@ from garments.pattern import Pattern
 from sim import Material, Model, material_preset
 from sim.fabric_file import load_fabric
 from sim.lab_scenes import grid_panel
+from viewer.batch_people import PEOPLE_COLUMNS, PEOPLE_GENDERS, read_people
 
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
@@ -208,6 +213,75 @@ def test_dxf_files_of_any_bytes_parse_or_are_refused(data):
         path.write_bytes(b"0\nSECTION\n" + data)
         result = _parsed_or_refused(load_pattern, path)
     assert isinstance(result, Pattern | FitroomError)
+
+
+_CELL_TEXT = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", " ", "165", "-1", "0", "nan", "inf", "1e400", "female", "MALE", "robot", "a.json"]),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+)
+_PEOPLE_HEADER = st.lists(
+    st.one_of(st.sampled_from(PEOPLE_COLUMNS), st.text(max_size=8)), min_size=0, max_size=8, unique=True
+)
+
+
+def _people_that_drape(path):
+    """The people of ``path``; each row without a problem is one a body can be made from."""
+    people = read_people(path)
+    for person in people:
+        if person.problem is None:
+            assert all(math.isfinite(v) and v > 0 for v in person.measurements_cm.values()), person
+            assert person.gender in (*PEOPLE_GENDERS, None), person
+            assert person.body or person.front or person.measurements_cm, person
+    return people
+
+
+@given(_PEOPLE_HEADER, st.lists(st.lists(_CELL_TEXT, max_size=9), max_size=6))
+def test_people_tables_read_or_are_refused(header, rows):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "people.csv"
+        with open(path, "w", newline="", encoding="utf-8") as stream:
+            csv.writer(stream).writerows([header, *rows])
+        result = _parsed_or_refused(_people_that_drape, path)
+    assert isinstance(result, list | FitroomError)
+
+
+# A Parquet column holds one type: text, floats or whole numbers, any of them null.
+_PARQUET_COLUMNS = {
+    "text": st.one_of(st.none(), _CELL_TEXT),
+    "float": st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
+    "integer": st.one_of(st.none(), st.integers(-(2**63), 2**63 - 1)),
+}
+
+
+@given(
+    st.lists(st.sampled_from(PEOPLE_COLUMNS), min_size=1, max_size=5, unique=True),
+    st.integers(0, 4),
+    st.data(),
+)
+def test_people_parquet_tables_read_or_are_refused(columns, row_count, data):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = {}
+    for name in columns:
+        cells = _PARQUET_COLUMNS[data.draw(st.sampled_from(sorted(_PARQUET_COLUMNS)))]
+        table[name] = data.draw(st.lists(cells, min_size=row_count, max_size=row_count))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "people.parquet"
+        pq.write_table(pa.table(table), path)
+        result = _parsed_or_refused(_people_that_drape, path)
+    assert isinstance(result, list | FitroomError)
+
+
+@given(st.binary(max_size=300))
+def test_people_files_of_any_bytes_read_or_are_refused(data):
+    with tempfile.TemporaryDirectory() as folder:
+        for suffix in (".csv", ".parquet"):
+            path = Path(folder) / f"people{suffix}"
+            path.write_bytes(data)
+            result = _parsed_or_refused(_people_that_drape, path)
+            assert isinstance(result, list | FitroomError)
 
 
 def test_a_curvature_number_too_large_for_a_float_is_refused_in_a_sentence():
