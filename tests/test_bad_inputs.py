@@ -192,6 +192,15 @@ def inputs(tmp_path_factory) -> Path:
     (folder / "text.jpg").write_text("not a photo")
     (folder / "taken.txt").write_text("a file where a folder is wanted")
     (folder / "a_folder").mkdir()
+    (folder / "people_no_rows.csv").write_text("id,height\n")
+    (folder / "people_no_id.csv").write_text("name,height\nAda,170\n")
+    (folder / "people_unknown_column.csv").write_text("id,height,shoe\nAda,170,38\n")
+    (folder / "people_not_utf8.csv").write_bytes(b"id,height\n\xff,170\n")
+    (folder / "people.csv").write_text("id,gender,height\nAda,female,170\n")
+    (folder / "fabric_no_density.json").write_text('{"name": "mine"}')
+    (folder / "fabric_text.json").write_text("a fabric")
+    (folder / "feedback_no_felt.csv").write_text("id,pattern,size\nAda,tshirt,M\n")
+    (folder / "rule_text.json").write_text("a rule")
     return folder
 
 
@@ -318,6 +327,109 @@ def _cases():
         (["body", "--height", "nan", "-o", "{out}/b.json"], "finite", "body-height-nan"),
         (["body", "--chest", "-90", "-o", "{out}/b.json"], "positive", "body-chest-negative"),
         (["body", "-o", "{out}/b.json"], "Nothing to make a body from", "body-nothing"),
+    ]:
+        cases.append(pytest.param(argv, words, id=name))
+    # The other commands: fabrics, seams, batch people tables, populations, coverage, calibration, rules.
+    people = ["batch", "--pattern", "tshirt", "--out", "{out}", "--people"]
+    for argv, words, name in [
+        (["fabric", "silkk", "--out", "{out}"], "Unknown fabric", "fabric-unknown"),
+        (["fabric", "{in}/fabric_no_density.json", "--out", "{out}"], "density_kg_m2", "fabric-file-field"),
+        (["fabric", "{in}/fabric_text.json", "--out", "{out}"], "not JSON", "fabric-file-text"),
+        (["fabric", "denim", "--substeps", "0", "--out", "{out}"], "at least 1", "fabric-substeps"),
+        (["fabric", "denim", "--out", "{in}/taken.txt"], "existing file", "fabric-out-file"),
+        (
+            [
+                "drape",
+                "--body",
+                "{in}/body.json",
+                "--material",
+                "{in}/fabric_no_density.json",
+                "--out",
+                "{out}",
+            ],
+            "density_kg_m2",
+            "drape-fabric-file",
+        ),
+        (["seams", "{in}/missing.dxf", "-o", "{out}/s.png"], "cannot be read", "seams-missing"),
+        (["seams", "{in}/not_dxf.dxf", "-o", "{out}/s.png"], "DXF", "seams-not-dxf"),
+        (["seams", "{in}/one_vertex.dxf", "-o", "{out}/s.png"], "one vertex", "seams-one-vertex"),
+        (["seams", "{in}/one_vertex.dxf", "-o", "{out}/s.pdf"], ".svg, .png", "seams-suffix"),
+        ([*people, "{in}/missing.csv"], "does not exist", "batch-people-missing"),
+        ([*people, "{in}/people_no_rows.csv"], "no rows", "batch-people-no-rows"),
+        ([*people, "{in}/people_no_id.csv"], "no 'id' column", "batch-people-no-id"),
+        ([*people, "{in}/people_unknown_column.csv"], "'shoe'", "batch-people-unknown-column"),
+        ([*people, "{in}/people_not_utf8.csv"], "UTF-8", "batch-people-not-utf8"),
+        ([*people, "{in}/body.json"], ".csv or .parquet", "batch-people-suffix"),
+        ([*people, "{in}/people.csv", "--material", "silkk"], "Unknown fabric", "batch-material"),
+        ([*people, "{in}/people.csv", "--workers", "0"], "not positive", "batch-workers"),
+        ([*people, "{in}/people.csv", "--sizes", "M,Q"], "no size 'Q'", "batch-size"),
+        ([*people, "{in}/people.csv", "--pattern", "{in}/nan_coordinate.json"], "finite", "batch-pattern"),
+        (
+            ["population", "--gender", "robots", "--n", "3", "-o", "{out}/p.csv"],
+            "invalid choice",
+            "population-gender",
+        ),
+        (
+            ["population", "--gender", "women", "--n", "0", "-o", "{out}/p.csv"],
+            "not positive",
+            "population-n",
+        ),
+        (
+            ["population", "--gender", "women", "--n", "3", "-o", "{out}/p.txt"],
+            ".csv, .parquet",
+            "population-suffix",
+        ),
+        (
+            ["population", "--gender", "women", "--n", "3", "-o", "{in}/a_folder"],
+            "existing folder",
+            "population-out-folder",
+        ),
+        (["coverage", "{in}/a_folder", "-o", "{out}/c.png"], "drapes.parquet", "coverage-no-results"),
+        (
+            [
+                "calibrate",
+                "--feedback",
+                "{in}/missing.csv",
+                "--results",
+                "{in}/a_folder",
+                "-o",
+                "{out}/r.json",
+            ],
+            "does not exist",
+            "calibrate-feedback-missing",
+        ),
+        (
+            [
+                "calibrate",
+                "--feedback",
+                "{in}/feedback_no_felt.csv",
+                "--results",
+                "{in}/a_folder",
+                "-o",
+                "{out}/r.json",
+            ],
+            "felt",
+            "calibrate-feedback-columns",
+        ),
+        (
+            ["fit", "--body", "{in}/body.json", "--rule", "{in}/rule_text.json", "--out", "{out}"],
+            "not JSON",
+            "fit-rule-text",
+        ),
+        (["patterns", "{in}/missing.json"], "No pattern", "patterns-missing"),
+        (["patterns", "{in}/not_json.json"], "not valid JSON", "patterns-not-json"),
+        (
+            ["body", "--height", "170", "--gender", "robot", "-o", "{out}/b.json"],
+            "invalid choice",
+            "body-gender",
+        ),
+        (["body", "--height", "9000", "-o", "{out}/b.json"], "102 to 239 cm", "body-height-range"),
+        (
+            ["body", "--height", "170", "--body-model", "{in}/missing.pkl", "-o", "{out}/b.json"],
+            "does not exist",
+            "body-model-missing",
+        ),
+        (["fit", "--body", "{in}/missing.json", "--out", "{out}"], "does not exist", "fit-body-missing"),
     ]:
         cases.append(pytest.param(argv, words, id=name))
     return cases
