@@ -26,7 +26,8 @@ from garments.errors import PatternLoadingError, UnknownSizeError
 from garments.pattern import Edge, Panel, Pattern, Stitch, StitchEnd
 from garments.seam_drawing import DXF_DRAWN
 from garments.seam_edges import piece_edges
-from garments.seam_inference import SeamPlan, SewPiece, infer_seams
+from garments.seam_inference import infer_seams
+from garments.seam_plan import SeamPlan, SewPiece
 from garments.seams_file import check_seams, read_seams_file, seams_path
 
 __all__ = [

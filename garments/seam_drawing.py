@@ -11,7 +11,7 @@ import numpy as np
 from fitroom.files import atomic_path
 from garments.pattern import Pattern
 from garments.pattern_drawing import drawing_target
-from garments.seam_inference import LOW_CONFIDENCE, SeamPlan
+from garments.seam_plan import LOW_CONFIDENCE, SeamPlan
 
 __all__ = ["draw_seams", "DXF_DRAWN"]
 

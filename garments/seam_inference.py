@@ -2,12 +2,8 @@
 
 Two steps, each a choice of one consistent set rather than a greedy walk:
 
-1. Edge to edge. Every pair of edges whose roles the trade sews together (a front's side seam to the
-   back's on the same side of the body, shoulder to shoulder, centre front to centre front, a sleeve's
-   two underarm edges, a trouser leg's inseam, rise to rise) is scored by how well the lengths along
-   the sew line agree and whether their notches agree; a maximum-weight matching over all edges
-   (Edmonds' blossom algorithm, ``networkx``) picks the set of seams that scores best, so no edge is
-   sewn twice.
+1. Edge to edge (:mod:`garments.seam_matching`): edges whose roles the trade sews together, scored by
+   how well their lengths and notches agree, in a maximum-weight matching, so no edge is sewn twice.
 2. Pieces set into openings. Sewing step 1 leaves openings: loops of unsewn edges round an armhole, the
    neck, a sleeve end, the waist. Sleeve caps go into armhole loops (eased: a cap may be up to
    ``CAP_EASE`` longer), collars, neckbands and bindings along the neck (stretched: up to
@@ -22,35 +18,18 @@ reason. Every seam has a confidence between 0 and 1 and the reason it was chosen
 """
 
 import itertools
-from dataclasses import dataclass, field
 
-import networkx as nx
 import numpy as np
 
-from garments.dxf_outline import PieceOutline
-from garments.seam_edges import PieceEdges
+from garments.seam_matching import edge_pairs, matched_seams
+from garments.seam_plan import InferredSeam, SeamPlan, SewPiece
 
-__all__ = [
-    "SewPiece",
-    "InferredSeam",
-    "SeamPlan",
-    "infer_seams",
-    "CAP_EASE",
-    "BAND_STRETCH",
-    "LOW_CONFIDENCE",
-]
+__all__ = ["infer_seams", "CAP_EASE", "BAND_STRETCH"]
 
 # A sleeve cap may be this much longer than its armhole (eased in); and no shorter than it by this.
 CAP_EASE = 0.15
 # A band may be this much shorter than the edge it binds (stretched on), and no longer by this.
 BAND_STRETCH = 0.25
-# Seams below this confidence are marked for a designer to check.
-LOW_CONFIDENCE = 0.6
-# Edge-to-edge seams: the relative length difference at which a pair scores exp(-1), and the most allowed.
-_LENGTH_SCALE = 0.03
-_LENGTH_LIMIT = 0.08
-# A second partner scoring within this share of the best makes the choice uncertain.
-_RIVAL_SHARE = 0.9
 # Set-in choices tried at most (every combination of a garment's few set-in pieces is far fewer).
 _MOST_COMBINATIONS = 200_000
 # Loop kinds each set-in piece role goes into, best first.
@@ -68,169 +47,6 @@ _LOOP_KIND_OF_ROLE = {
     "hem": "hem",
     "waist": "waist",
 }
-
-
-@dataclass
-class SewPiece:
-    """One panel to be: a copy of a DXF piece (a second copy of a ``Quantity: 2`` piece is mirrored).
-
-    Attributes
-    ----------
-    name : str
-        The panel's name.
-    outline : PieceOutline
-    edges : PieceEdges
-    facing : str
-        ``front`` or ``back`` for torso pieces, else ``""``.
-    """
-
-    name: str
-    outline: PieceOutline
-    edges: PieceEdges
-    facing: str = ""
-
-    def body_side(self, edge: int) -> int:
-        """+1 when the edge is on the body's left, -1 on its right, 0 on the centre line or unknown."""
-        if self.edges.kind != "torso" or not self.facing:
-            return 0
-        offset = self.edges.mids[edge, 0] - self.edges.centre_x
-        if abs(offset) < 0.1 * self.edges.width:
-            return 0
-        return int(np.sign(offset)) * (1 if self.facing == "front" else -1)
-
-
-@dataclass(frozen=True)
-class InferredSeam:
-    """Two edges sewn together (running opposite ways, as all pieces are seen from the outside).
-
-    ``a`` and ``b`` are (panel name, edge index), edges as ``SeamPlan.breaks`` makes them.
-    """
-
-    a: tuple[str, int]
-    b: tuple[str, int]
-    confidence: float
-    reason: str
-
-
-@dataclass
-class SeamPlan:
-    """The inferred seams of a garment.
-
-    Attributes
-    ----------
-    seams : list[InferredSeam]
-    breaks : dict[str, list[tuple[int, float]]]
-        For panels whose edges are not their outline's (a sleeve cap cut where the armhole's seams
-        cross it), where each edge starts: (outline edge, fraction of its length), in outline order.
-    unsewn : dict[tuple[str, int], str]
-        Each unsewn (panel, edge) with the reason.
-    left_out : dict[str, str]
-        Pieces of the file that are not part of the garment (pockets, alternatives), with the reason.
-    unmatched : dict[str, str]
-        Panels that no seam joins to the rest, with the reason: the garment cannot be sewn as inferred.
-    """
-
-    seams: list[InferredSeam] = field(default_factory=list)
-    breaks: dict = field(default_factory=dict)
-    unsewn: dict = field(default_factory=dict)
-    left_out: dict = field(default_factory=dict)
-    unmatched: dict = field(default_factory=dict)
-
-
-# (kind, role) pairs that may be sewn edge to edge, and the rule the two pieces must meet.
-_PAIRS = {
-    frozenset([("torso", "side")]): "front_back_same_side",
-    frozenset([("torso", "shoulder")]): "front_back_same_side",
-    frozenset([("torso", "centre")]): "same_facing",
-    frozenset([("sleeve", "underarm")]): "same_piece",
-    frozenset([("leg", "inseam")]): "inseam",
-    frozenset([("leg", "side")]): "other_piece",
-    frozenset([("leg", "rise")]): "other_piece",
-}
-_SEAM_NAMES = {
-    "side": "side seam",
-    "shoulder": "shoulder seam",
-    "centre": "centre seam",
-    "underarm": "underarm seam",
-    "inseam": "inseam",
-    "rise": "crotch seam",
-}
-
-
-def _pair_rule_holds(rule: str, one: SewPiece, a: int, other: SewPiece, b: int) -> bool:
-    same = one.name == other.name
-    if rule == "same_piece":
-        return same
-    if rule == "other_piece":
-        return not same
-    if rule == "inseam":
-        # A one-piece leg has both inseams and sews them to each other; a front and a back leg sew theirs.
-        return same == (one.edges.roles.count("inseam") == 2)
-    if same:
-        return False
-    if rule == "same_facing":
-        return one.facing == other.facing
-    side_a, side_b = one.body_side(a), other.body_side(b)
-    facings_differ = one.facing != other.facing or "yoke" in (one.edges.role, other.edges.role)
-    return facings_differ and side_a == side_b and side_a != 0
-
-
-def _side_word(side: int) -> str:
-    return {1: " on the body's left", -1: " on the body's right"}.get(side, "")
-
-
-def _edge_pairs(pieces: list[SewPiece]) -> list[tuple[tuple[str, int], tuple[str, int], float, str]]:
-    """Every allowed edge-to-edge pair with its score (0..1) and reason."""
-    ends = [(piece, edge) for piece in pieces for edge in range(piece.edges.edge_count)]
-    pairs = []
-    for (one, a), (other, b) in itertools.combinations(ends, 2):
-        key_a = (one.edges.kind, one.edges.roles[a])
-        key_b = (other.edges.kind, other.edges.roles[b])
-        if key_a != key_b or (one.name == other.name and a == b):
-            continue
-        rule = _PAIRS.get(frozenset([key_a]))
-        if rule is None or not _pair_rule_holds(rule, one, a, other, b):
-            continue
-        length_a, length_b = one.edges.lengths[a], other.edges.lengths[b]
-        difference = abs(length_a - length_b) / max(length_a, length_b)
-        if difference > _LENGTH_LIMIT:
-            continue
-        score = float(np.exp(-((difference / _LENGTH_SCALE) ** 2)))
-        notches_a, notches_b = one.edges.notch_counts[a], other.edges.notch_counts[b]
-        notch_words = ""
-        if notches_a and notches_b:
-            if notches_a == notches_b:
-                notch_words = f", {notches_a} notch{'es' if notches_a > 1 else ''} each"
-            else:
-                score *= 0.5
-                notch_words = f", notches differ ({notches_a} and {notches_b})"
-        role = one.edges.roles[a]
-        reason = (
-            f"{_SEAM_NAMES[role]}{_side_word(one.body_side(a))}: {length_a * 100:.1f} and "
-            f"{length_b * 100:.1f} cm along the sew line{notch_words}"
-        )
-        pairs.append(((one.name, a), (other.name, b), score, reason))
-    return pairs
-
-
-def _matched(pairs) -> list[tuple[tuple[str, int], tuple[str, int], float, str]]:
-    """The maximum-weight matching of ``pairs``, each with its confidence lowered where a rival partner
-    scores nearly as well."""
-    graph = nx.Graph()
-    for a, b, score, reason in pairs:
-        graph.add_edge(a, b, weight=score, reason=reason)
-    chosen = []
-    for a, b in nx.max_weight_matching(graph, maxcardinality=False):
-        data = graph.edges[a, b]
-        rivals = [graph.edges[a, n]["weight"] for n in graph[a] if n != b]
-        rivals += [graph.edges[b, n]["weight"] for n in graph[b] if n != a]
-        confidence, reason = data["weight"], data["reason"]
-        if rivals and max(rivals) >= _RIVAL_SHARE * confidence:
-            confidence *= 0.75
-            reason += "; another edge fits nearly as well"
-        a, b = sorted((a, b))
-        chosen.append((a, b, confidence, reason))
-    return sorted(chosen)
 
 
 class _Sewing:
@@ -512,7 +328,7 @@ def infer_seams(pieces: list[SewPiece], left_out: dict[str, str] | None = None) 
     """
     plan = SeamPlan(left_out=dict(left_out or {}))
     sewing = _Sewing(pieces)
-    for a, b, confidence, reason in _matched(_edge_pairs(pieces)):
+    for a, b, confidence, reason in matched_seams(edge_pairs(pieces)):
         sewing.sew((*a, 0.0), (*b, 0.0), confidence, reason)
     body = [p.name for p in pieces if p.edges.kind in ("torso", "leg")]
     sleeves = [p for p in pieces if p.edges.kind == "sleeve"]

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from fitroom.files import atomic_path
 from fitroom.schema import validated
 from garments.errors import DuplicateStitchError, PatternLoadingError, StitchReferenceError
-from garments.seam_inference import InferredSeam, SeamPlan
+from garments.seam_plan import InferredSeam, SeamPlan
 
 __all__ = ["seams_path", "write_seams_file", "read_seams_file", "check_seams", "SEAMS_SUFFIX"]
 

@@ -34,7 +34,7 @@ def run(args) -> int:
     from garments.dxf_aama import dxf_garment, garment_pattern
     from garments.pattern_drawing import DRAWING_FORMATS
     from garments.seam_drawing import draw_seams
-    from garments.seam_inference import LOW_CONFIDENCE
+    from garments.seam_plan import LOW_CONFIDENCE
     from garments.seams_file import seams_path, write_seams_file
 
     check_output_file(args.out, DRAWING_FORMATS)
