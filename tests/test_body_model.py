@@ -11,8 +11,8 @@ from body.anny_build import (
     anny_rest_bodies,
     default_model_path,
     sample_phenotypes,
-    smpl_joints_from_bone_heads,
 )
+from body.anny_rig import smpl_joints_from_bone_heads
 from body.model import _load_cached
 from body.model_errors import BodyModelFileError, UnknownGenderError
 from fitroom.files import cache_dir
