@@ -1,10 +1,11 @@
 """What a panel is for: the body part it wraps, which side it faces, and its grain, when a file doesn't say.
 
 GarmentCode files carry no body-part labels fitroom can rely on, so the role comes from the words of the
-panel's name (``left_sleeve_f``, ``skirt_back``, ``right_btorso``, ``pant_f_l``, ``sl_left_cuff_b``) and,
-failing that, from where GarmentCode's own translation puts it (in front of the body when z > 0, on the
-body's left when x > 0). Names are read word by word (split at ``_``, ``-``, spaces, digits and
-lower-to-upper case changes), so ``left_bodice_front`` is a front although it holds ``_b``.
+panel's name (``left_sleeve_f``, ``skirt_back``, ``right_btorso``, ``pant_f_l``, ``sl_left_cuff_b``;
+a cuff on a trouser leg, ``pant_l_cuff_f``, is the leg's) and, failing that, from where GarmentCode's
+own translation puts it (in front of the body when z > 0, on the body's left when x > 0). Names are
+read word by word (split at ``_``, ``-``, spaces, digits and lower-to-upper case changes), so
+``left_bodice_front`` is a front although it holds ``_b``.
 """
 
 import re
@@ -66,11 +67,12 @@ def panel_role(panel) -> tuple[str, str]:
             body_side = "right"
         else:
             body_side = "left" if centre[0] > 0 else "right"
-        if words & _ARM_WORDS:
+        leg = bool(words & _LEG_WORDS) and not words & _TRUNK_WORDS and panel.label != "leg"
+        if words & _ARM_WORDS and not leg:
             part = f"{body_side}_arm"
         elif words & _NECK_WORDS:
             part = "neck"
-        elif words & _LEG_WORDS and not words & _TRUNK_WORDS and panel.label != "leg":
+        elif leg:
             part = f"{body_side}_leg"
         else:
             part = "torso"

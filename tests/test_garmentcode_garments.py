@@ -199,3 +199,22 @@ def test_the_hooded_top_drapes_ok_with_the_hood_behind_the_head(body):
     assert hood[:, 1].min() > shoulder[1]
     assert np.mean(hood[:, 1] < neck[1]) < 0.2
     assert hood[:, 2].max() < head_vertices[:, 2].max()
+
+
+@pytest.mark.parametrize(
+    "name, role",
+    [
+        ("left_bodice_front", ("torso", "front")),
+        ("sl_left_cuff_b", ("left_arm", "back")),
+        ("pant_l_cuff_f", ("left_leg", "front")),
+        ("pant_b_r", ("right_leg", "back")),
+        ("right_hood", ("neck", "front")),
+        ("skirt_back", ("torso", "back")),
+    ],
+)
+def test_panel_names_are_read_word_by_word_as_garmentcode_writes_them(name, role):
+    from garments.panel_roles import panel_role
+    from garments.pattern import Panel
+
+    triangle = np.array([[0.0, 0.0], [0.1, 0.0], [0.0, 0.1]])
+    assert panel_role(Panel(name=name, vertices=triangle, edges=[])) == role
