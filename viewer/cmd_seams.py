@@ -31,7 +31,8 @@ def run(args) -> int:
     from pathlib import Path
 
     from fitroom.output_paths import check_output_file
-    from garments.dxf_aama import dxf_garment, garment_pattern
+    from garments.dxf_aama import dxf_garment
+    from garments.dxf_panels import garment_pattern
     from garments.pattern_drawing import DRAWING_FORMATS
     from garments.seam_drawing import draw_seams
     from garments.seam_plan import LOW_CONFIDENCE
