@@ -218,3 +218,12 @@ def test_panel_names_are_read_word_by_word_as_garmentcode_writes_them(name, role
 
     triangle = np.array([[0.0, 0.0], [0.1, 0.0], [0.0, 0.1]])
     assert panel_role(Panel(name=name, vertices=triangle, edges=[])) == role
+
+
+def test_a_panel_facing_a_side_there_is_no_such_is_refused_naming_it(tmp_path, body):
+    spec = json.loads(_path("jumpsuit").read_text())
+    spec["pattern"]["panels"]["left_sleeve_f"]["fitroom"] = {"side": "inside"}
+    path = tmp_path / "odd_side_specification.json"
+    path.write_text(json.dumps(spec))
+    with pytest.raises(PlacementError, match="Panel 'left_sleeve_f' is to face 'inside'"):
+        place_garment(mesh_pattern(load_pattern(path), EDGE_LENGTH), body)

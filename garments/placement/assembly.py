@@ -19,6 +19,9 @@ __all__ = ["place_garment"]
 
 # A garment whose trunk panels reach above this GarmentCode height (m) hangs from the shoulders.
 _SHOULDER_GARMENT_TOP = 1.2
+# The sides a panel may face: any part's front or back, and an arm's top or underside too.
+_SIDES = ("front", "back")
+_ARM_SIDES = ("front", "back", "top", "under")
 # Waist-hung garments sit with their top edge this far above the natural waist (m).
 _WAIST_LIFT = 0.02
 
@@ -61,13 +64,19 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
     Raises
     ------
     PlacementError
-        When a panel names a body part fitroom cannot place on.
+        Naming the panel, when it names a body part or side fitroom cannot place on, lies flat in its
+        GarmentCode layout, or goes round the neck sewn to nothing placed.
     """
     pattern = meshed.pattern
     roles = [panel_role(pattern.panels[name]) for name in meshed.panel_names]
-    for name, (part, _) in zip(meshed.panel_names, roles, strict=True):
+    for name, (part, side) in zip(meshed.panel_names, roles, strict=True):
         if part not in PARTS:
             raise PlacementError(f"Panel '{name}' is to go on '{part}'; use one of {', '.join(PARTS)}.")
+        sides = _ARM_SIDES if part.endswith("_arm") else _SIDES
+        if side not in sides:
+            raise PlacementError(
+                f"Panel '{name}' is to face '{side}' on {part}; use one of {', '.join(sides)}."
+            )
     world = np.zeros((meshed.vertex_count, 3))
     for index, name in enumerate(meshed.panel_names):
         mine = meshed.vertex_panel == index
