@@ -13,7 +13,7 @@ from fitroom.files import atomic_path
 from garments.errors import PatternError
 from garments.pattern import Pattern
 
-__all__ = ["draw_pattern", "drawing_target", "DRAWING_FORMATS"]
+__all__ = ["draw_pattern", "drawing_target", "write_drawing", "DRAWING_FORMATS"]
 
 DRAWING_FORMATS = (".svg", ".png")
 _GAP = 0.06
@@ -108,10 +108,18 @@ def draw_pattern(pattern: Pattern, path: str | os.PathLike) -> Path:
         title += f"; ease over the body, cm: {ease}"
     seams = f"{len(pattern.stitches)} stitches (numbered)" if pattern.stitches else "no stitches in the file"
     axes.set_title(f"{title}\n{len(pattern.panels)} panels, {seams}")
+    return write_drawing(figure, axes, target, dpi=150)
+
+
+def write_drawing(figure, axes, target: Path, dpi: int) -> Path:
+    """Write a flat drawing (``figure`` with its one ``axes``, metres to scale, no axes shown) to
+    ``target`` whole or not at all, and close the figure; returns ``target``."""
+    from matplotlib import pyplot
+
     axes.set_aspect("equal")
     axes.axis("off")
     figure.tight_layout()
     with atomic_path(target) as tmp:
-        figure.savefig(tmp, dpi=150, bbox_inches="tight")
+        figure.savefig(tmp, dpi=dpi, bbox_inches="tight")
     pyplot.close(figure)
     return target

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from fitroom.files import atomic_path
 from garments.pattern import Pattern
-from garments.pattern_drawing import drawing_target
+from garments.pattern_drawing import drawing_target, write_drawing
 from garments.seam_plan import LOW_CONFIDENCE, SeamPlan
 
 __all__ = ["draw_seams", "DXF_DRAWN"]
@@ -107,10 +106,4 @@ def draw_seams(pattern: Pattern, plan: SeamPlan, path: str | os.PathLike, title:
         f"{title}\n{len(plan.seams)} seams inferred ({low_count} to check, dashed), edges numbered grey; "
         "unsewn edges grey"
     )
-    axes.set_aspect("equal")
-    axes.axis("off")
-    figure.tight_layout()
-    with atomic_path(target) as tmp:
-        figure.savefig(tmp, dpi=130, bbox_inches="tight")
-    pyplot.close(figure)
-    return target
+    return write_drawing(figure, axes, target, dpi=130)

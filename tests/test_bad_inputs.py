@@ -94,19 +94,28 @@ PATTERN_CHANGES = {
 DRAPE_ONLY = {"four_times_larger": ["--edge-length", "0.5"]}
 
 
-def _pattern_file(folder: Path, name: str) -> Path:
-    path = folder / f"{name}.json"
+def _broken_file(path: Path, name: str, document) -> Path:
+    """``path`` made into the broken file ``name`` (``not_utf8``, ``not_json``, ``folder``), else the
+    JSON of ``document()``."""
     if name == "not_utf8":
-        path.write_bytes(b'{"pattern": "caf\xe9"}')
+        path.write_bytes(b'{"name": "caf\xe9"}')
     elif name == "not_json":
-        path.write_text('{"pattern": ')
+        path.write_text('{"name": ')
     elif name == "folder":
         path.mkdir()
     else:
-        spec = copy.deepcopy(_TSHIRT)
-        PATTERN_CHANGES[name][0](spec)
-        path.write_text(json.dumps(spec))
+        path.write_text(json.dumps(document()))
     return path
+
+
+def _changed_tshirt(name: str) -> dict:
+    spec = copy.deepcopy(_TSHIRT)
+    PATTERN_CHANGES[name][0](spec)
+    return spec
+
+
+def _pattern_file(folder: Path, name: str) -> Path:
+    return _broken_file(folder / f"{name}.json", name, lambda: _changed_tshirt(name))
 
 
 PATTERN_WORDS = {name: words for name, (_, words) in PATTERN_CHANGES.items()}
@@ -145,16 +154,7 @@ BODY_CASES = {
 
 
 def _body_file(folder: Path, name: str) -> Path:
-    path = folder / f"body_{name}.json"
-    if name == "not_utf8":
-        path.write_bytes(b'{"model": "\xff"}')
-    elif name == "not_json":
-        path.write_text("{")
-    elif name == "folder":
-        path.mkdir()
-    else:
-        path.write_text(json.dumps(BODY_CASES[name][0]))
-    return path
+    return _broken_file(folder / f"body_{name}.json", name, lambda: BODY_CASES[name][0])
 
 
 BODY_WORDS = {name: words for name, (_, words) in BODY_CASES.items()}

@@ -123,27 +123,9 @@ def test_garmentcode_documents_parse_or_are_refused(changes):
     assert isinstance(result, Pattern | FitroomError)
 
 
-@given(st.one_of(st.binary(max_size=200), _json_values.map(lambda v: json.dumps(v).encode())))
-def test_pattern_files_of_any_bytes_parse_or_are_refused(data):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "pattern.json"
-        path.write_bytes(data)
-        result = _parsed_or_refused(load_pattern, path)
-    assert isinstance(result, Pattern | FitroomError)
-
-
 @given(_mutations(_BODY))
 def test_body_documents_parse_or_are_refused(changes):
     result = _parsed_or_refused(body_spec, _mutated(_BODY, changes), "Body file fuzzed.json")
-    assert isinstance(result, BodySpec | FitroomError)
-
-
-@given(st.one_of(st.binary(max_size=200), _json_values.map(lambda v: json.dumps(v).encode())))
-def test_body_files_of_any_bytes_parse_or_are_refused(data):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "body.json"
-        path.write_bytes(data)
-        result = _parsed_or_refused(lambda p: body_spec(read_body_document(p), str(p)), path)
     assert isinstance(result, BodySpec | FitroomError)
 
 
@@ -170,13 +152,27 @@ def test_fabric_documents_load_or_are_refused(changes):
     assert isinstance(result, Material | FitroomError)
 
 
-@given(st.one_of(st.binary(max_size=200), _json_values.map(lambda v: json.dumps(v).encode())))
-def test_fabric_files_of_any_bytes_load_or_are_refused(data):
+def _body_file_spec(path):
+    return body_spec(read_body_document(path), str(path))
+
+
+# The JSON files a user gives: the file name, its reader, and what the reader gives back.
+_JSON_FILES = {
+    "pattern": ("pattern.json", load_pattern, Pattern),
+    "body": ("body.json", _body_file_spec, BodySpec),
+    "fabric": ("fabric.json", load_fabric, Material),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_JSON_FILES))
+@given(data=st.one_of(st.binary(max_size=200), _json_values.map(lambda v: json.dumps(v).encode())))
+def test_json_files_of_any_bytes_read_or_are_refused(kind, data):
+    name, read, parsed = _JSON_FILES[kind]
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "fabric.json"
+        path = Path(folder) / name
         path.write_bytes(data)
-        result = _parsed_or_refused(load_fabric, path)
-    assert isinstance(result, Material | FitroomError)
+        result = _parsed_or_refused(read, path)
+    assert isinstance(result, parsed | FitroomError)
 
 
 _coordinates = st.one_of(
