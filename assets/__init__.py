@@ -1,4 +1,6 @@
-"""Bundled data: pattern library, material presets, size charts, sample inputs."""
+"""Bundled data, read through :func:`asset_path`: the pattern library (``patterns/*.json``), the
+letter-size chart (``size_charts.json``, read by :mod:`fitroom.size_chart`) and the fit page's HTML,
+script and three.js (``web/``). Fabric presets are code, in :mod:`sim.materials`."""
 
 from pathlib import Path
 

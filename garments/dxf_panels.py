@@ -6,12 +6,14 @@ import numpy as np
 
 from garments.curves import POLYLINE, Curve
 from garments.dxf_layout import lay_out_panels
-from garments.dxf_size_match import DXF_ROLES
 from garments.pattern import Edge, Panel, Pattern, Stitch, StitchEnd
 from garments.seam_drawing import DXF_DRAWN
 from garments.seam_plan import SeamPlan, SewPiece
 
-__all__ = ["garment_pattern", "edge_breaks"]
+__all__ = ["garment_pattern", "edge_breaks", "DXF_ROLES"]
+
+# The ``Panel.extra`` key holding each edge's role (see :mod:`garments.seam_edges`).
+DXF_ROLES = "dxf_roles"
 
 
 def edge_breaks(piece: SewPiece, plan: SeamPlan) -> list[tuple[int, float]]:

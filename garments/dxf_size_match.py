@@ -11,18 +11,17 @@ file draws wrongly (an outline that crosses itself) are not tried.
 import numpy as np
 from shapely.geometry import LineString, Polygon
 
+from garments.dxf_panels import DXF_ROLES
 from garments.errors import PatternError
 from garments.grading import grade_pattern
 from garments.pattern import Pattern
 
-__all__ = ["flat_girth_cm", "sizes_for_body", "HIP_ABOVE_CROTCH", "CHEST_BELOW_SHOULDER", "DXF_ROLES"]
+__all__ = ["flat_girth_cm", "sizes_for_body", "HIP_ABOVE_CROTCH", "CHEST_BELOW_SHOULDER"]
 
 # A trouser's hip line lies this far (m) above its crotch point; a top's chest line this far below the
 # top of its shoulders.
 HIP_ABOVE_CROTCH = 0.08
 CHEST_BELOW_SHOULDER = 0.22
-# The ``Panel.extra`` key holding each edge's role (see :mod:`garments.seam_edges`).
-DXF_ROLES = "dxf_roles"
 
 
 def _width_at(panel, height: float) -> float:
