@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Curve", "edge_polyline", "edge_length", "sample_edge", "CURVE_KINDS", "POLYLINE"]
+__all__ = ["Curve", "edge_polyline", "edge_length", "sample_edge", "POLYLINE"]
 
-CURVE_KINDS = ("quadratic", "cubic", "circle")
-# Not among the GarmentCode kinds above: a polyline is read from DXF files only.
+# Besides GarmentCode's quadratic, cubic and circle edges: a polyline, read from DXF files only.
 POLYLINE = "polyline"
 
 # Points per edge of the dense polyline that lengths and even sampling are measured on.

@@ -29,7 +29,6 @@ from garments.seams_file import check_seams, read_seams_file, seams_path
 
 __all__ = [
     "pattern_from_dxf",
-    "dxf_sizes",
     "dxf_garment",
     "DxfGarment",
     "UNITS_M",
@@ -342,11 +341,6 @@ def dxf_piece_table(path: str | os.PathLike, units: str | None = None) -> tuple[
                 "height_cm": piece.edges.height * 100,
             }
     return document, list(rows.values())
-
-
-def dxf_sizes(path: str | os.PathLike) -> list[str]:
-    """The sizes a DXF-AAMA file holds, in file order."""
-    return list(read_dxf_document(path).sizes)
 
 
 def pattern_from_dxf(
