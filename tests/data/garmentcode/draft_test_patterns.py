@@ -490,12 +490,12 @@ def jumpsuit() -> Garment:
 
 
 def wide_trousers() -> Garment:
-    """Wide-leg trousers on a 4 cm waistband: waist 78 + 2 cm, hip 101 + 6 cm, hem 68 cm round at 7 cm
+    """Wide-leg trousers on a 4 cm waistband: waist 78 + 2 cm, hip 101 + 6 cm, hem 68 cm round 9 cm
     above the floor, crotch 2 cm below the body's."""
     garment = Garment("wide_trousers")
     band_top = WAIST_Y + 2.0
     top = band_top - 4.0
-    pants(garment, top, (19.5, 26.0, 5.5, 16.0), (20.5, 27.5, 10.0, 18.0), 7.0, CROTCH_Y - 2.0)
+    pants(garment, top, (19.5, 26.0, 5.5, 16.0), (20.5, 27.5, 10.0, 18.0), 9.0, CROTCH_Y - 2.0)
     for tag, z, half in (("front", 22.0, 19.5), ("back", -17.0, 20.5)):
         points = {"wb_s_r": (-half, 0.0), "wb_c": (0.0, 0.0), "wb_s_l": (half, 0.0),
                   "wbt_l": (half, 4.0), "wbt_r": (-half, 4.0)}  # fmt: skip
