@@ -65,7 +65,7 @@ def run(args) -> int:
         with console.status("Rendering pictures and meshes"):
             document, _ = write_fit_outputs(body, drapes, stage, extra)
         with console.status("Writing the fit page"):
-            write_fit_page(stage / "fit.html", body, drapes, session.pattern)
+            write_fit_page(stage / "fit.html", body, drapes, session.sized)
         recommended = next((d for d in drapes if d.size == document["recommended_size"]), None)
         if recommended is not None:
             with Progress() as progress:

@@ -27,7 +27,7 @@ def run(args) -> int:
     path = check_output_file(check_page_path(args.out))
     session = session_from_args(args, args.sizes, FIT_SIZES)
     drapes = session.drape()
-    recommended, reason = write_fit_page(path, session.body, drapes, session.pattern, session.material)
+    recommended, reason = write_fit_page(path, session.body, drapes, session.sized, session.material)
     print(f"Recommended size: {recommended}. {reason}" if recommended else reason)
     print(f"Wrote {path} ({path.stat().st_size / 1e6:.1f} MB).")
     return 0 if recommended else NO_SIZE_EXIT_STATUS

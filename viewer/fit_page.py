@@ -68,7 +68,7 @@ def _about(body, material: str | None) -> str:
     return f"Body ({body.source or 'unnamed'}, {body.gender}): {measures} cm; {fabric}."
 
 
-def write_fit_page(path, body, drapes, pattern, material: str | None = None) -> tuple[str | None, str]:
+def write_fit_page(path, body, drapes, patterns: list, material: str | None = None) -> tuple[str | None, str]:
     """Write the fit page of ``drapes`` to ``path`` (whole or not at all); returns the recommendation.
 
     The recommendation is ``viewer.fit_report.recommend_size`` of the drapes' summaries, the same
@@ -81,8 +81,8 @@ def write_fit_page(path, body, drapes, pattern, material: str | None = None) -> 
     body : body.Body
     drapes : list[SizeDrape]
         Smallest size first.
-    pattern : garments.Pattern
-        The pattern the drapes were made from, as drawn (for the flat drawings).
+    patterns : list[garments.Pattern]
+        The pattern in each draped size, in the drapes' order (for the flat drawings).
     material : str or None
         The fabric every panel was draped in, or None for the pattern's own.
 
@@ -105,7 +105,7 @@ def write_fit_page(path, body, drapes, pattern, material: str | None = None) -> 
         ),
         reason=html.escape(reason),
         table=fit_table_html(summaries, recommended),
-        patterns=pattern_pictures(pattern, body, list(summaries)),
+        patterns=pattern_pictures(patterns),
         importmap=_import_map(),
         data=data,
         script=asset_path("web", "fit_page.js").read_text(encoding="utf-8"),

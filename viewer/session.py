@@ -41,6 +41,9 @@ class DrapeSession:
     sizes : list[str or None]
         The sizes to drape, each checked against ``pattern`` and the vertex budget (None: the one size of
         an ungraded file).
+    sized : list[garments.Pattern]
+        ``pattern`` in each of ``sizes``, graded once (``made-to-measure`` drafted for ``body``); what
+        the drapes and the fit page's drawings are made from.
     body : body.Body
     heights : dict[str, float]
         :func:`viewer.ring_heights.ring_heights` of ``body``, metres: measured once for every size.
@@ -60,6 +63,7 @@ class DrapeSession:
     source: object
     pattern: object
     sizes: list
+    sized: list = field(repr=False)
     body: object
     heights: dict = field(repr=False)
     material: str | None = None
@@ -75,8 +79,7 @@ class DrapeSession:
 
         return drape_sizes(
             self.body,
-            self.pattern,
-            self.sizes,
+            self.sized,
             self.fabric,
             self.device,
             self.edge_length,
@@ -150,6 +153,8 @@ def checked_pattern(
     pattern : garments.Pattern
         As drawn.
     sizes : list[str or None]
+    sized : list[garments.Pattern]
+        The pattern in each size (``made-to-measure`` drafted for the pattern's own measurements).
 
     Raises
     ------
@@ -162,9 +167,10 @@ def checked_pattern(
 
     loaded = load_pattern(pattern)
     sizes = sizes_to_drape(loaded, sizes_text, default_sizes, body_of)
-    for size in sizes:
-        check_vertex_budget(pattern_in_size(loaded, size), edge_length)
-    return loaded, sizes
+    sized = [pattern_in_size(loaded, size) for size in sizes]
+    for one in sized:
+        check_vertex_budget(one, edge_length)
+    return loaded, sizes, sized
 
 
 def open_session(
@@ -205,20 +211,26 @@ def open_session(
         cannot be read, a size it does not come in, more than one size where one is meant, a mesh past the
         vertex budget, a body file that cannot be read.
     """
+    from garments.grading import MADE_TO_MEASURE, pattern_in_size
     from viewer.ring_heights import ring_heights
 
     fabric = check_material(material)
     body_of = functools.cache(lambda: _load_body(body_path))
-    loaded, sizes = checked_pattern(pattern, sizes_text, default_sizes, edge_length, body_of)
+    loaded, sizes, sized = checked_pattern(pattern, sizes_text, default_sizes, edge_length, body_of)
     if single and len(sizes) != 1:
         raise SizeListError(
             f"'{sizes_text}' names {len(sizes)} sizes; this command drapes and shows one, such as M."
         )
     body = body_of()
+    sized = [
+        pattern_in_size(loaded, size, body.measurements_cm) if size == MADE_TO_MEASURE else one
+        for size, one in zip(sizes, sized, strict=True)
+    ]
     return DrapeSession(
         source=pattern,
         pattern=loaded,
         sizes=sizes,
+        sized=sized,
         body=body,
         heights=ring_heights(body),
         material=material,

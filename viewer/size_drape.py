@@ -141,8 +141,7 @@ def judged_summary(garment, drape, result, body, heights: dict[str, float]) -> d
 
 def drape_sizes(
     body,
-    pattern,
-    sizes,
+    patterns,
     material=None,
     device="auto",
     edge_length=EDGE_LENGTH_M,
@@ -151,21 +150,21 @@ def drape_sizes(
     heights=None,
     label=None,
 ) -> list[SizeDrape]:
-    """Drape each of ``sizes`` in turn, each with its progress by frames (see :mod:`fitroom.progress`).
+    """Drape each of ``patterns`` (a pattern in each size, ``garments.Pattern``) in turn, each with its
+    progress by frames (see :mod:`fitroom.progress`).
 
-    Pass a loaded ``pattern`` and the body's ``heights`` to share them between the sizes; ``label`` names
-    the pattern in the progress lines (default: ``pattern`` as given, or a loaded pattern's name).
+    ``heights`` (:func:`viewer.ring_heights.ring_heights` of ``body``) are measured once when not given;
+    ``label`` names the pattern in the progress lines (default: its name).
     """
     from fitroom.progress import Progress
     from viewer.ring_heights import ring_heights
 
-    label = label or getattr(pattern, "name", pattern)
     heights = heights or ring_heights(body)
     drapes = []
     with Progress(enabled=not quiet) as progress:
-        for size in sizes:
-            step = progress.step(f"Draping {label} size {size or 'as drawn'}", total=max_frames)
+        for sized in patterns:
+            step = progress.step(f"Draping {label or sized.name} size {sized.size}", total=max_frames)
             drapes.append(
-                drape_size(body, pattern, size, material, device, edge_length, max_frames, step, heights)
+                drape_size(body, sized, None, material, device, edge_length, max_frames, step, heights)
             )
     return drapes
