@@ -178,9 +178,15 @@ def test_each_draft_drapes_ok(name, body):
 def test_the_collared_shirt_drapes_ok_with_its_collar_on_the_shoulders(body):
     drape = _drape("collared_shirt", body)
     assert drape.summary["verdict"] == "ok", drape.summary["verdict_reasons"]
-    collar = drape.result.positions[_panel_vertices(drape.garment, ("collar",))]
-    # Lying on the shoulders: below the neck joint and close over the body, nothing standing in the air.
-    assert np.percentile(collar[:, 1], 90) < body.joint("neck")[1]
+    garment, positions = drape.garment, drape.result.positions
+    collar_vertices = _panel_vertices(garment, ("collar",))
+    sewn = np.isin(garment.stitches, collar_vertices)
+    neckline = positions[garment.stitches[sewn.any(axis=1)].ravel()]
+    collar = positions[collar_vertices]
+    # Lying on the shoulders: the collar falls from its neckline over the body instead of standing up
+    # round the neck, and stays close over the body, nothing in the air.
+    assert np.percentile(collar[:, 1], 90) < neckline[:, 1].max() + 0.01
+    assert np.median(collar[:, 1]) < np.median(neckline[:, 1])
     assert cKDTree(body.vertices).query(collar)[0].max() < 0.05
 
 
