@@ -4,10 +4,27 @@ Every package may import this module (it imports nothing); the command line show
 its help.
 """
 
-__all__ = ["DEFAULT_SIZE", "EDGE_LENGTH_M", "MAX_FRAMES", "FPS", "SUBSTEPS", "GENDER"]
+__all__ = [
+    "DEFAULT_SIZE",
+    "FIT_SIZES",
+    "VIEW_SIZES",
+    "EDGE_LENGTH_M",
+    "MAX_FRAMES",
+    "FPS",
+    "SUBSTEPS",
+    "GENDER",
+]
 
 # The middle of the size chart: the bundled default body is the chart's size-M woman.
 DEFAULT_SIZE = "M"
+
+# The sizes fit and report drape to recommend one: the default size and one either side, enough to find
+# the smallest that is not tight for a body near the chart's middle, at three drapes' cost.
+FIT_SIZES = ("S", "M", "L")
+
+# The sizes the demo drapes and the live viewer offers on its number keys: one more on the loose side,
+# so that a recommendation of L has a looser size beside it to compare.
+VIEW_SIZES = ("S", "M", "L", "XL")
 
 # Mesh edge length, m. At 1.5 cm a T-shirt has about 3,500 vertices, drapes in real time on two CPU
 # cores and reads its girth strain within about a point of a 1 cm mesh.

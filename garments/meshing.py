@@ -123,7 +123,8 @@ def mesh_pattern(pattern: Pattern, edge_length: float = EDGE_LENGTH_M) -> Meshed
     pattern : Pattern
         A validated pattern in one size.
     edge_length : float
-        Target triangle edge length in metres (default 1.5 cm); curves are sampled to it.
+        Target triangle edge length in metres (default ``fitroom.defaults.EDGE_LENGTH_M``); curves are
+        sampled to it.
 
     Returns
     -------

@@ -7,6 +7,8 @@ stops the command with exit status 2 before any work starts.
 import argparse
 import math
 
+from fitroom.defaults import EDGE_LENGTH_M
+
 __all__ = [
     "positive_int",
     "positive_cm",
@@ -56,7 +58,7 @@ def edge_length_cm(text: str) -> float:
     if not MIN_EDGE_LENGTH_CM <= value <= MAX_EDGE_LENGTH_CM:
         raise argparse.ArgumentTypeError(
             f"{text} cm is outside {MIN_EDGE_LENGTH_CM:g}-{MAX_EDGE_LENGTH_CM:g} cm; give an edge length "
-            "in that range (1.5 is the default)"
+            f"in that range ({EDGE_LENGTH_M * 100:g} is the default)"
         )
     return value
 

@@ -2,12 +2,10 @@
 
 import argparse
 
-from fitroom.defaults import DEFAULT_SIZE, EDGE_LENGTH_M, FPS, MAX_FRAMES
+from fitroom.defaults import DEFAULT_SIZE, EDGE_LENGTH_M, FIT_SIZES, FPS, MAX_FRAMES
 from viewer.arg_types import edge_length_cm, positive_int, single_size
 
 __all__ = [
-    "FIT_SIZES",
-    "VIEW_SIZES",
     "HelpFormatter",
     "add_solver_arguments",
     "add_drape_arguments",
@@ -21,10 +19,6 @@ __all__ = [
     "size_help",
     "drape_and_report",
 ]
-
-# The size one-size commands drape, and the sizes the multi-size commands try, when none is named.
-FIT_SIZES = ("S", "M", "L")
-VIEW_SIZES = ("S", "M", "L", "XL")
 
 
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):

@@ -2,8 +2,9 @@
 
 import time
 
+from fitroom.defaults import VIEW_SIZES
 from viewer.arg_types import positive_int
-from viewer.cmd_args import VIEW_SIZES, add_solver_arguments
+from viewer.cmd_args import add_solver_arguments
 from viewer.turntable import TURNTABLE_FRAMES
 
 __all__ = ["add_parser", "run"]

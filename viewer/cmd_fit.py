@@ -1,7 +1,7 @@
 """``fitroom fit``: drape each size of a pattern on a body and recommend one."""
 
+from fitroom.defaults import FIT_SIZES
 from viewer.cmd_args import (
-    FIT_SIZES,
     add_drape_arguments,
     add_rule_argument,
     add_sizes_argument,

@@ -1,6 +1,7 @@
 """``fitroom report``: drape each size of a pattern on a body and write one self-contained fit page."""
 
-from viewer.cmd_args import FIT_SIZES, add_drape_arguments, add_sizes_argument
+from fitroom.defaults import FIT_SIZES
+from viewer.cmd_args import add_drape_arguments, add_sizes_argument
 
 __all__ = ["add_parser", "run"]
 

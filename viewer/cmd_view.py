@@ -1,6 +1,7 @@
 """``fitroom view``: the interactive fitting-room window."""
 
-from viewer.cmd_args import VIEW_SIZES, add_drape_arguments, size_help
+from fitroom.defaults import VIEW_SIZES
+from viewer.cmd_args import add_drape_arguments, size_help
 
 __all__ = ["add_parser", "run"]
 
