@@ -233,3 +233,14 @@ def test_a_panel_facing_a_side_there_is_no_such_is_refused_naming_it(tmp_path, b
     path.write_text(json.dumps(spec))
     with pytest.raises(PlacementError, match="Panel 'left_sleeve_f' is to face 'inside'"):
         place_garment(mesh_pattern(load_pattern(path), EDGE_LENGTH), body)
+
+
+def test_sleeve_panels_with_grains_drawn_opposite_ways_still_go_down_the_arm(tmp_path, body):
+    spec = json.loads(_path("jumpsuit").read_text())
+    spec["pattern"]["panels"]["left_sleeve_b"]["fitroom"] = {"grain": [-1, 0]}
+    path = tmp_path / "flipped_grain_specification.json"
+    path.write_text(json.dumps(spec))
+    garment = place_garment(mesh_pattern(load_pattern(path), EDGE_LENGTH), body)
+    sleeve = garment.positions[_panel_vertices(garment, ("left_sleeve",))]
+    assert np.isfinite(sleeve).all()
+    assert np.all(sleeve[:, 0] > body.joint("left_shoulder")[0] - 0.05)

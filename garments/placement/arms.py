@@ -86,10 +86,11 @@ def place_on_arm(body, limb, world, panel_of_vertex, sides, grains, clearance):
     the sleeve panels' grains in GarmentCode's frame, ``clearance`` the gap to the arm (m). A sleeve
     (and its cuff) follows the arm past the elbow and wrist, bending where the arm bends.
     """
-    # GarmentCode's arm runs along the sleeves' grain, pointing away from the body's centre line.
-    along_gc = grains.mean(axis=0)
+    # GarmentCode's arm runs along the sleeves' grain, pointing away from the body's centre line: each
+    # panel's grain is turned that way first, as a grain drawn either way along the arm means the same.
     side_sign = 1.0 if limb.startswith("left") else -1.0
-    along_gc *= side_sign * np.sign(along_gc[0]) or 1.0
+    outward = np.where(side_sign * grains[:, 0] < 0, -1.0, 1.0)
+    along_gc = (grains * outward[:, None]).mean(axis=0)
     along_gc /= np.linalg.norm(along_gc)
     up_gc, front_gc = _square_axes(along_gc)
     side = limb.split("_")[0]
