@@ -1,4 +1,5 @@
-"""Arguments several ``fitroom`` commands share, their defaults, and turning them into objects."""
+"""Arguments several ``fitroom`` commands share (their defaults are :mod:`fitroom.defaults`), and the run of
+the commands that drape sizes and write the fit files (``drape_and_report``)."""
 
 import argparse
 

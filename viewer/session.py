@@ -215,12 +215,14 @@ def open_session(
     from viewer.ring_heights import ring_heights
 
     fabric = check_material(material)
+    named = None if sizes_text is None else parse_sizes(sizes_text)
+    if single and len(named or default_sizes) != 1:
+        raise SizeListError(
+            f"'{sizes_text}' names {len(named or default_sizes)} sizes; this command drapes and shows one, "
+            "such as M."
+        )
     body_of = functools.cache(lambda: _load_body(body_path))
     loaded, sizes, sized = checked_pattern(pattern, sizes_text, default_sizes, edge_length, body_of)
-    if single and len(sizes) != 1:
-        raise SizeListError(
-            f"'{sizes_text}' names {len(sizes)} sizes; this command drapes and shows one, such as M."
-        )
     body = body_of()
     sized = [
         pattern_in_size(loaded, size, body.measurements_cm) if size == MADE_TO_MEASURE else one
