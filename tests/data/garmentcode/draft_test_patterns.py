@@ -12,11 +12,10 @@ Each panel is outlined counter-clockwise as seen from outside the garment; an ed
 named points, and a stitch is checked to join the same named points on both sides.
 """
 
-import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from pattern_outline import Edge, Outline, PatternDraft, bow_to_length, edge_length, through
 
 HERE = Path(__file__).parent
 
@@ -26,190 +25,6 @@ WAIST_Y = 108.4
 CROTCH_Y = 78.5
 # Sleeves lie along an arm held this far down from horizontal (GarmentCode's arm pose angle).
 ARM_ANGLE = 50.0
-
-
-@dataclass
-class Edge:
-    start: str
-    end: str
-    name: str
-    curve: list | None = None  # quadratic [[t, n]] or cubic [[t, n], [t, n]], relative to the chord
-
-
-@dataclass
-class Outline:
-    """A panel: named points (cm, panel frame), edges between them in order, and its 3D layout."""
-
-    name: str
-    points: dict
-    edges: list
-    translation: tuple = (0.0, 0.0, 0.0)
-    rotation: tuple = (0.0, 0.0, 0.0)
-    extra: dict = field(default_factory=dict)
-
-    def area(self) -> float:
-        xy = np.array([self.points[edge.start] for edge in self.edges])
-        return 0.5 * float(np.sum(xy[:, 0] * np.roll(xy[:, 1], -1) - np.roll(xy[:, 0], -1) * xy[:, 1]))
-
-    def reversed(self) -> "Outline":
-        """The same outline run the other way round (its curves keep their shape)."""
-        edges = [
-            Edge(edge.end, edge.start, edge.name, _reverse_curve(edge.curve)) for edge in reversed(self.edges)
-        ]
-        return Outline(self.name, self.points, edges, self.translation, self.rotation, self.extra)
-
-    def facing(self, outward: bool) -> "Outline":
-        """This outline counter-clockwise in its frame (``outward``) or clockwise."""
-        return self if (self.area() > 0) == outward else self.reversed()
-
-    def mirrored(self, name: str) -> "Outline":
-        """The mirror image across the body's centre plane (x -> -x), still facing out."""
-        points = {key: (-x, y) for key, (x, y) in self.points.items()}
-        edges = [Edge(edge.start, edge.end, edge.name, _mirror_curve(edge.curve)) for edge in self.edges]
-        a, b, c = self.rotation
-        tx, ty, tz = self.translation
-        mirrored = Outline(name, points, edges, (-tx, ty, tz), (a, -b, -c), self.extra)
-        return mirrored.reversed()
-
-    def edge_index(self, name: str) -> int:
-        return [edge.name for edge in self.edges].index(name)
-
-    def edge(self, name: str) -> Edge:
-        return self.edges[self.edge_index(name)]
-
-    def spec(self) -> dict:
-        order = [edge.start for edge in self.edges]
-        vertices = [list(np.round(self.points[key], 4)) for key in order]
-        edges = []
-        for index, edge in enumerate(self.edges):
-            entry = {"endpoints": [index, (index + 1) % len(order)]}
-            if edge.curve is not None:
-                kind = "quadratic" if len(edge.curve) == 1 else "cubic"
-                entry["curvature"] = {"type": kind, "params": [list(np.round(p, 5)) for p in edge.curve]}
-            edges.append(entry)
-        return {
-            "translation": [round(float(v), 4) for v in self.translation],
-            "rotation": [round(float(v), 4) for v in self.rotation],
-            "vertices": vertices,
-            "edges": edges,
-            **self.extra,
-        }
-
-
-def _reverse_curve(curve):
-    return None if curve is None else [[1.0 - t, -n] for t, n in reversed(curve)]
-
-
-def _mirror_curve(curve):
-    return None if curve is None else [[t, -n] for t, n in curve]
-
-
-def through(start, end, point) -> list:
-    """Relative (t, n) of ``point`` against the chord ``start`` -> ``end`` (perp = chord turned +90 deg)."""
-    start, end, point = (np.asarray(p, float) for p in (start, end, point))
-    chord = end - start
-    perp = np.array([-chord[1], chord[0]])
-    offset = point - start
-    return [float(offset @ chord / (chord @ chord)), float(offset @ perp / (chord @ chord))]
-
-
-def edge_polyline(outline: Outline, edge: Edge, samples: int = 200) -> np.ndarray:
-    start, end = (np.asarray(outline.points[key], float) for key in (edge.start, edge.end))
-    t = np.linspace(0.0, 1.0, samples)[:, None]
-    if edge.curve is None:
-        return start + t * (end - start)
-    chord = end - start
-    perp = np.array([-chord[1], chord[0]])
-    controls = [start + a * chord + b * perp for a, b in edge.curve]
-    nodes = [start, *controls, end]
-    while len(nodes) > 1:  # de Casteljau
-        nodes = [(1 - t) * a + t * b for a, b in zip(nodes[:-1], nodes[1:], strict=True)]
-    return nodes[0]
-
-
-def edge_length(outline: Outline, name: str) -> float:
-    points = edge_polyline(outline, outline.edge(name))
-    return float(np.linalg.norm(np.diff(points, axis=0), axis=1).sum())
-
-
-def bow_to_length(outline: Outline, name: str, target: float, outward: bool = True) -> None:
-    """Bend edge ``name`` (a quadratic through its middle), away from the panel's centre when
-    ``outward``, until it is ``target`` cm long."""
-    edge = outline.edge(name)
-    start, end = (np.asarray(outline.points[key], float) for key in (edge.start, edge.end))
-    chord = end - start
-    centre = np.mean([outline.points[e.start] for e in outline.edges], axis=0)
-    away = float(np.array([-chord[1], chord[0]]) @ ((start + end) / 2 - centre)) > 0
-    sign = 1.0 if away == outward else -1.0
-    low, high = 0.0, 1.0
-    for _ in range(60):
-        mid = (low + high) / 2
-        edge.curve = [[0.5, sign * mid]]
-        if edge_length(outline, name) < target:
-            low = mid
-        else:
-            high = mid
-    if abs(edge_length(outline, name) - target) > 0.05:
-        raise ValueError(f"{outline.name} {name}: cannot bend to {target:.1f} cm")
-
-
-def _check_lengths(a: Outline, edge_a: str, b: Outline, edge_b: str) -> None:
-    """Two edges to be sewn must be within 3 % of each other's length (no easing or gathering here)."""
-    length_a, length_b = edge_length(a, edge_a), edge_length(b, edge_b)
-    if abs(length_a - length_b) > 0.03 * max(length_a, length_b):
-        raise ValueError(f"{a.name}.{edge_a} {length_a:.1f} cm, {b.name}.{edge_b} {length_b:.1f} cm")
-
-
-class Garment:
-    """Panels and stitches of one test garment."""
-
-    def __init__(self, name: str):
-        self.name = name
-        self.panels: dict[str, Outline] = {}
-        self.stitches = []
-
-    def add(self, *outlines: Outline) -> None:
-        for outline in outlines:
-            self.panels[outline.name] = outline
-
-    def sew(self, panel_a: str, edge_a: str, panel_b: str, edge_b: str, same: dict | None = None) -> None:
-        """Stitch two edges that join the same named points, as GarmentCode pairs them.
-
-        ``same`` maps point names of ``panel_a`` to the names the same points have in ``panel_b``.
-        """
-        a, b = self.panels[panel_a].edge(edge_a), self.panels[panel_b].edge(edge_b)
-        same = same or {}
-        a = Edge(same.get(a.start, a.start), same.get(a.end, a.end), a.name)
-        entry = [
-            {"panel": panel_a, "edge": self.panels[panel_a].edge_index(edge_a)},
-            {"panel": panel_b, "edge": self.panels[panel_b].edge_index(edge_b)},
-        ]
-        if (a.start, a.end) == (b.start, b.end):
-            entry.append("right_wrong")
-        elif (a.start, a.end) != (b.end, b.start):
-            raise ValueError(f"{panel_a}.{edge_a} and {panel_b}.{edge_b} join different points")
-        _check_lengths(self.panels[panel_a], edge_a, self.panels[panel_b], edge_b)
-        self.stitches.append(entry)
-
-    def write(self) -> Path:
-        spec = {
-            "pattern": {
-                "panels": {name: outline.spec() for name, outline in self.panels.items()},
-                "stitches": self.stitches,
-                "panel_order": list(self.panels),
-            },
-            "parameters": {},
-            "parameter_order": [],
-            "properties": {
-                "curvature_coords": "relative",
-                "normalize_panel_translation": False,
-                "normalized_edge_loops": True,
-                "units_in_meter": 100,
-            },
-        }
-        path = HERE / f"{self.name}_specification.json"
-        path.write_text(json.dumps(spec, indent=1) + "\n")
-        return path
 
 
 # ---- bodices ---------------------------------------------------------------------------------------
@@ -327,7 +142,7 @@ def sleeves(garment, length, bicep, end, cap_depth, cuff=0.0, shoulder_x=20.0):
 # ---- the five garments -----------------------------------------------------------------------------
 
 
-def hooded_top() -> Garment:
+def hooded_top() -> PatternDraft:
     """A pullover sweatshirt with a two-piece hood and long sleeves with cuffs.
 
     Chest 94 + 14 cm ease (four halves of 27 cm), length 62 cm from the side neck point (to the high
@@ -335,7 +150,7 @@ def hooded_top() -> Garment:
     36 cm, cuff 22 cm round. The hood is 35 cm high and 26 cm deep, sewn to the whole neckline (front
     neck 9 cm deep, back 2 cm), its halves joined over the crown and down the back of the head.
     """
-    garment = Garment("hooded_top")
+    garment = PatternDraft("hooded_top")
     bodice(garment, 27.0, 62.0, 37.0, 20.5, 8.5, 9.0, 2.0)
     sleeves(garment, 46.0, 36.0, 22.0, 12.0, cuff=6.0, shoulder_x=20.5)
     back_neck = edge_length(garment.panels["right_btorso"], "neck")
@@ -369,14 +184,14 @@ def hooded_top() -> Garment:
     return garment
 
 
-def collared_shirt() -> Garment:
+def collared_shirt() -> PatternDraft:
     """A button-front shirt (fronts sewn shut at the centre) with a flat collar and cuffed long sleeves.
 
     Chest 94 + 6 cm ease, length 70 cm from the side neck point, armhole depth 22 cm, shoulder half
     width 19.5 cm, sleeve 45 cm + 6 cm cuff (arm 49 cm), bicep 32 cm, cuff 23 cm round. The collar is a ring
     sector 7 cm wide whose neck edge (9 cm radius) runs the whole neckline: it lies on the shoulders.
     """
-    garment = Garment("collared_shirt")
+    garment = PatternDraft("collared_shirt")
     bodice(garment, 25.0, 70.0, 48.0, 19.5, 7.5, 8.0, 2.0)
     sleeves(garment, 45.0, 32.0, 23.0, 9.0, cuff=6.0, shoulder_x=19.5)
     front = edge_length(garment.panels["left_ftorso"], "neck")
@@ -472,11 +287,11 @@ def pants(garment, top, front, back, hem_y, crotch_y):
             garment.sew(f"pant_{tag}_l", seam, f"pant_{tag}_r", seam)
 
 
-def jumpsuit() -> Garment:
+def jumpsuit() -> PatternDraft:
     """A short-sleeved jumpsuit: a loose bodice (chest 94 + 10 cm) bloused 3 cm over the waist seam,
     straight trouser legs (hip 101 + 11 cm, hem 44 cm round) to the ankle, crotch 2.5 cm below the body's.
     """
-    garment = Garment("jumpsuit")
+    garment = PatternDraft("jumpsuit")
     length = NECK_Y - WAIST_Y + 3.0
     bodice(garment, 26.0, length, length - 23.0, 19.5, 8.0, 8.0, 2.0)
     sleeves(garment, 18.0, 34.0, 32.0, 10.0, shoulder_x=19.5)
@@ -489,10 +304,10 @@ def jumpsuit() -> Garment:
     return garment
 
 
-def wide_trousers() -> Garment:
+def wide_trousers() -> PatternDraft:
     """Wide-leg trousers on a 4 cm waistband: waist 78 + 2 cm, hip 101 + 6 cm, hem 68 cm round 9 cm
     above the floor, crotch 2 cm below the body's."""
-    garment = Garment("wide_trousers")
+    garment = PatternDraft("wide_trousers")
     band_top = WAIST_Y + 2.0
     top = band_top - 4.0
     pants(garment, top, (19.5, 26.0, 5.5, 16.0), (20.5, 27.5, 10.0, 18.0), 9.0, CROTCH_Y - 2.0)
@@ -516,10 +331,10 @@ def wide_trousers() -> Garment:
     return garment
 
 
-def six_gore_skirt(gores: int = 6) -> Garment:
+def six_gore_skirt(gores: int = 6) -> PatternDraft:
     """An A-line skirt of six gores round the body, no waistband: waist 78 + 2 cm, hip 101 + 5 cm at
     22.5 cm below its top, hem 180 cm round, 58 cm long (to just above the knee)."""
-    garment = Garment("six_gore_skirt")
+    garment = PatternDraft("six_gore_skirt")
     top, hip, hem = 80.0 / gores / 2, 106.0 / gores / 2, 180.0 / gores / 2
     points = {"hem_l": (-hem, -58.0), "hem_r": (hem, -58.0), "hip_r": (hip, -22.5), "top_r": (top, 0.0),
               "top_l": (-top, 0.0), "hip_l": (-hip, -22.5)}  # fmt: skip
@@ -546,4 +361,4 @@ def six_gore_skirt(gores: int = 6) -> Garment:
 
 if __name__ == "__main__":
     for draft in (hooded_top, collared_shirt, jumpsuit, wide_trousers, six_gore_skirt):
-        print(draft().write())
+        print(draft().write(HERE))
