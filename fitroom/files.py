@@ -8,15 +8,15 @@ into the same folder.
 import contextlib
 import os
 import shutil
-import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from fitroom.stopping import raise_if_stopped, signals_held
+
 __all__ = ["atomic_path", "staged_folder", "remove_stale_temporaries", "cache_dir", "TEMPORARY_PREFIX"]
 
 TEMPORARY_PREFIX = ".fitroom-tmp-"
-_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _owner_running(name: str) -> bool:
@@ -68,21 +68,12 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        raise_if_stopped()
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     finally:
         if tmp.exists():
             tmp.unlink()
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM wait (and are then delivered) until the block has run."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @contextlib.contextmanager
@@ -100,7 +91,8 @@ def staged_folder(path: str | os.PathLike) -> Iterator[Path]:
     stage = Path(tempfile.mkdtemp(prefix=_temporary_prefix(target), dir=target.parent))
     try:
         yield stage
-        with _signals_held():
+        raise_if_stopped()
+        with signals_held():
             if target.is_dir() and not any(target.iterdir()):
                 target.rmdir()
             if not target.exists():

@@ -8,6 +8,8 @@ it ends, so that logs of unattended runs still say what happened and how long it
 import sys
 import time
 
+from fitroom.stopping import raise_if_stopped
+
 __all__ = ["Progress", "ProgressStep"]
 
 
@@ -24,7 +26,9 @@ class ProgressStep:
             self._task = owner.live.add_task(description, total=total, detail="")
 
     def update(self, completed: int | None = None, detail: str = "", description: str | None = None) -> None:
-        """Show ``completed`` of ``total`` units done and a short ``detail``."""
+        """Show ``completed`` of ``total`` units done and a short ``detail``; a command stopped by a signal
+        that something swallowed stops here (:func:`fitroom.stopping.raise_if_stopped`)."""
+        raise_if_stopped()
         if description is not None:
             self.description = description
         if self._task is not None:
@@ -34,6 +38,7 @@ class ProgressStep:
 
     def finish(self, summary: str = "done") -> None:
         """End the step: the bar fills, or the plain line ``description: summary (N s)`` is printed."""
+        raise_if_stopped()
         seconds = time.perf_counter() - self._started
         if self._task is not None:
             whole = self.total or 1

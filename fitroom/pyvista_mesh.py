@@ -3,7 +3,7 @@ fabric pictures share. PyVista loads only when it is called."""
 
 import numpy as np
 
-from fitroom.held_signals import import_whole
+from fitroom.stopping import import_whole
 
 __all__ = ["triangle_polydata"]
 

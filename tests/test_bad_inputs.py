@@ -9,6 +9,7 @@ import copy
 import json
 import math
 import os
+import signal
 import struct
 import zlib
 from pathlib import Path
@@ -520,11 +521,11 @@ def _sentence(argv, inputs: Path, out: Path, capsys) -> tuple[int, str]:
 
 def _interrupt_sentences(monkeypatch, capsys) -> list[tuple[str, int, str]]:
     """What ``fitroom drape`` prints and returns when SIGINT (Ctrl-C) or SIGTERM stops it."""
-    import viewer.cli
     import viewer.cmd_drape
+    from fitroom.stopping import Stopped
 
     rows = []
-    for name, stop in (("SIGINT", KeyboardInterrupt()), ("SIGTERM", viewer.cli.Interrupted())):
+    for name, stop in (("SIGINT", KeyboardInterrupt()), ("SIGTERM", Stopped(signal.SIGTERM))):
 
         def stopped(args, stop=stop):
             raise stop

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fitroom.files import TEMPORARY_PREFIX
-from fitroom.held_signals import signals_held
+from fitroom.stopping import signals_held
 from sim.collision.contact_worker import contact_worker_available
 from viewer.cli import main
 
@@ -230,3 +230,26 @@ def test_a_signal_during_a_held_block_arrives_when_it_ends():
             time.sleep(0.05)
             reached.append("the end of the block")
     assert reached == ["the end of the block"]
+
+
+def test_a_stop_that_a_library_swallowed_still_stops_the_command(tmp_path, body_file, monkeypatch, capsys):
+    """A Ctrl-C caught by library code (an optional import's ``except ImportError`` round a native module
+    that failed to initialise under it) let the drape run on and write its outputs; the next progress
+    update stops it."""
+    import garments.make
+
+    meshed = garments.make.mesh_pattern
+
+    def swallowing(*args, **kwargs):
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt:
+            pass
+        return meshed(*args, **kwargs)
+
+    monkeypatch.setattr(garments.make, "mesh_pattern", swallowing)
+    out = tmp_path / "drape"
+    argv = ["drape", "--body", str(body_file), "--edge-length", "4", "--device", "cpu", "--max-frames", "5"]
+    assert main([*argv, "--out", str(out)]) == 130
+    assert capsys.readouterr().err.strip().endswith("stopped by SIGINT; nothing was written.")
+    assert not out.exists() and not _temporaries(tmp_path)

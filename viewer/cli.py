@@ -7,45 +7,21 @@ what it was writing is left unwritten (see :mod:`fitroom.files`).
 """
 
 import argparse
-import contextlib
 import functools
 import importlib
 import importlib.metadata
 import signal
 import sys
-import threading
 
 from fitroom.errors import FitroomError
 from fitroom.quiet import quiet_third_party
+from fitroom.stopping import stops_on_signals
 from viewer.cmd_args import HelpFormatter, dxf_pattern_argument
 
-__all__ = ["main", "console_main", "COMMANDS", "Interrupted", "INTERRUPT_EXIT_STATUS"]
+__all__ = ["main", "console_main", "COMMANDS", "INTERRUPT_EXIT_STATUS"]
 
 # The shell's convention: 128 + the signal's number.
 INTERRUPT_EXIT_STATUS = {signal.SIGINT: 130, signal.SIGTERM: 143}
-
-
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM, raised where the command was, so that it unwinds as Ctrl-C does."""
-
-    signal_number = signal.SIGTERM
-
-
-def _raise_interrupted(signal_number, frame) -> None:
-    raise Interrupted()
-
-
-@contextlib.contextmanager
-def _sigterm_unwinds():
-    """SIGTERM raises ``Interrupted`` in the main thread for the block, then the old handler returns."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _raise_interrupted)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 COMMANDS = (
@@ -104,7 +80,7 @@ def main(argv: list[str] | None = None, silence_native: bool = False) -> int:
     """
     name = "fitroom"
     try:
-        with _sigterm_unwinds():
+        with stops_on_signals():
             try:
                 args = _parser().parse_args(argv)
             except SystemExit as stop:

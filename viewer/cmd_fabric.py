@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from fitroom.files import atomic_path
-from fitroom.held_signals import import_whole
+from fitroom.stopping import import_whole
 
 __all__ = ["add_parser", "run"]
 

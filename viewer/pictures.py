@@ -5,7 +5,7 @@ import textwrap
 import numpy as np
 
 from fitroom.files import atomic_path
-from fitroom.held_signals import import_whole
+from fitroom.stopping import import_whole
 from viewer.scene import BACKGROUND, FitScene, skin_rgb_of
 
 __all__ = ["render_drape", "render_sizes"]

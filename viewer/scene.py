@@ -6,8 +6,8 @@ The same scene serves the interactive window and every picture fitroom writes: c
 
 import numpy as np
 
-from fitroom.held_signals import import_whole
 from fitroom.pyvista_mesh import triangle_polydata
+from fitroom.stopping import import_whole
 from viewer.fit_maps import FitMap, fit_map
 
 __all__ = [
