@@ -39,6 +39,17 @@ def _in_main_thread() -> bool:
 
 
 @contextlib.contextmanager
+def _handling(handler):
+    """SIGINT and SIGTERM go to ``handler`` for the block, then to whatever they went to before."""
+    previous = {number: signal.signal(number, handler) for number in _STOPPING}
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)
+
+
+@contextlib.contextmanager
 def stops_on_signals():
     """For the block, SIGINT and SIGTERM raise :class:`Stopped` and are remembered; then the old handlers
     return (main thread only: Python runs signal handlers there)."""
@@ -46,12 +57,10 @@ def stops_on_signals():
         yield
         return
     _received.clear()
-    previous = {number: signal.signal(number, _stop) for number in _STOPPING}
     try:
-        yield
+        with _handling(_stop):
+            yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
         _received.clear()
 
 
@@ -69,16 +78,10 @@ def signals_held():
         yield
         return
     arrived = []
-
-    def keep(number, frame):
-        arrived.append(number)
-
-    previous = {number: signal.signal(number, keep) for number in _STOPPING}
     try:
-        yield
+        with _handling(lambda number, frame: arrived.append(number)):
+            yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
         if arrived:
             signal.raise_signal(arrived[0])
 
