@@ -6,12 +6,11 @@ Masks include hair and clothes. The fit uses them in two ways that treat those d
   larger, never smaller, so this holds everywhere and is weighted fully everywhere.
 - *cover*: every point of the mask's outline must be reached by the model. A loose shirt or hair
   breaks this, so outline points on the head and neck (hair) and round the hands (whose fingers the
-  model does not pose, and which from the side hang over the hips) get a fifth of the weight, outline
-  points whose colour is not the face's skin colour (clothes, see :mod:`body.photo.skin`) none,
-  and the fit applies a robust kernel (:data:`COVER_SCALE_CM`) so an outline standing several
-  centimetres off the body pulls with a bounded force. Bare arms, legs and neck pull fully; under
-  clothes the body is held inside the mask and shaped by what the bare parts, the keypoints and the
-  height say.
+  model does not pose, and which from the side hang over the hips) get a fifth of the weight, and
+  the fit applies a robust kernel (:data:`COVER_SCALE_CM`) so an outline standing several
+  centimetres off the body pulls with a bounded force. Outline points whose colour is not the face's
+  skin colour (clothes, see :mod:`body.photo.skin`) are marked, and the fit gives them a narrower
+  kernel: tight clothes lie on the body and pull like skin, a loose shirt's outline hardly pulls.
 """
 
 from dataclasses import dataclass
@@ -97,7 +96,9 @@ class PhotoTargets:
     outline_px : (N, 2) float32
         Points spaced evenly along the mask's outer outline, pixels.
     outline_weights : (N,) float32
-        1 on bare skin, less on clothes and on the head and neck (hair).
+        1 on the body, less on the head and neck (hair) and round the hands.
+    outline_skin : (N,) float32
+        How much each outline point looks like bare skin, 1, rather than clothes, 0.
     outside_distance_px : (H, W) float32
         Distance of each pixel to the mask (0 inside it).
     person_height_px : float
@@ -115,6 +116,7 @@ class PhotoTargets:
     keypoint_weights: np.ndarray
     outline_px: np.ndarray
     outline_weights: np.ndarray
+    outline_skin: np.ndarray
     outside_distance_px: np.ndarray
     person_height_px: float
     person_box_px: np.ndarray
@@ -132,7 +134,7 @@ def photo_targets(
     view : {"front", "side"}
     name : str
     rgb : (H, W, 3) uint8, optional
-        The photo; with it, outline points on clothes weigh less than those on skin.
+        The photo; with it, outline points on clothes are told from those on skin.
     """
     import cv2
 
@@ -156,9 +158,9 @@ def photo_targets(
         elbow, wrist = detection.landmarks_px[[index[f"{side}_elbow"], index[f"{side}_wrist"]]]
         reach = _HAND_REACH * float(np.linalg.norm(wrist - elbow))
         outline_weights[np.linalg.norm(outline - wrist, axis=1) < reach] *= _HAND_OUTLINE_WEIGHT
+    outline_skin = np.ones(len(outline), dtype=np.float32)
     if rgb is not None:
-        # Clothes show only that the body is no wider there, which the inside term already says.
-        outline_weights *= skin_likelihood(rgb, person, outline, detection.landmarks_px)
+        outline_skin = skin_likelihood(rgb, person, outline, detection.landmarks_px)
 
     groups = KEYPOINT_GROUPS[view]
     keypoints = np.zeros((len(groups), 2), dtype=np.float32)
@@ -175,6 +177,7 @@ def photo_targets(
         keypoint_weights=weights,
         outline_px=outline,
         outline_weights=outline_weights,
+        outline_skin=outline_skin,
         outside_distance_px=outside,
         person_height_px=float(box[3] - box[1]),
         person_box_px=box,
