@@ -3,7 +3,6 @@ two, with one line, no traceback, exit 130 or 143, the contact worker gone and n
 SIGKILLed run leaves only ``.fitroom-tmp-*`` temporaries, which the next run removes."""
 
 import json
-import os
 import select
 import signal
 import subprocess
@@ -226,8 +225,7 @@ def test_a_signal_during_a_held_block_arrives_when_it_ends():
     reached = []
     with pytest.raises(Stopped) as stop, stops_on_signals():
         with signals_held():
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(0.05)
+            signal.raise_signal(signal.SIGINT)
             reached.append("the end of the block")
     assert reached == ["the end of the block"]
     assert stop.value.signal_number == signal.SIGINT
