@@ -31,14 +31,20 @@ FIELD_BODIES = (
 )
 # A knit and a woven-weight double knit: the fabric every pattern is also draped in.
 FIELD_FABRICS = (None, "ponte_knit")
-_SHARED = Path(__file__).resolve().parent.parent / "tests" / "data" / "patterns" / "garmentcode"
+_TEST_DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+# Real GarmentCode files nobody here wrote, and fitroom's own GarmentCode test garments (a hooded top,
+# a jumpsuit, a six-gore skirt, a collared shirt with cuffs, wide trousers).
+_GARMENTCODE_FILES = (
+    *(_TEST_DATA / "patterns" / "garmentcode").glob("*.json"),
+    *(_TEST_DATA / "garmentcode").glob("*_specification.json"),
+)
 
 
 def field_patterns() -> list[str]:
     """The bundled patterns and the GarmentCode files kept with the tests."""
     from garments import bundled_patterns
 
-    return bundled_patterns() + sorted(str(path) for path in _SHARED.glob("*.json"))
+    return bundled_patterns() + sorted(str(path) for path in _GARMENTCODE_FILES)
 
 
 def _body(label, gender, chart_size, measurements):
