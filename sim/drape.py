@@ -100,8 +100,9 @@ class Drape:
         XPBD with one iteration per substep lets fabric that hangs under its own weight settle
         over-stretched by roughly ``3 n g h² / edge`` (``n`` vertices hanging below, ``h`` the
         substep); 20 substeps at 60 fps keep a T-shirt's strain within about two points of a run at
-        80, while 10 read about twenty points high at the 95th percentile. Pass 10
-        where interactivity matters more than the strain figures.
+        80, while 10 read about twenty points high at the 95th percentile. Finer meshes need more in
+        proportion (:func:`fitroom.defaults.substeps_for_edge`). Pass 10 where interactivity matters
+        more than the strain figures.
     self_collision : bool
     hold : (H,) int, optional
         Vertices (a skirt's or trousers' waistline) held at their starting height while the garment is

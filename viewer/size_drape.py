@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from fitroom.defaults import EDGE_LENGTH_M, MAX_FRAMES
+from fitroom.defaults import EDGE_LENGTH_M, MAX_FRAMES, substeps_for_edge
 
 __all__ = [
     "SizeDrape",
@@ -79,6 +79,7 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=E
         garment.face_material,
         materials,
         device=device,
+        substeps=substeps_for_edge(edge_length),
         hold=waistline_vertices(garment, body),
         hold_lowest=(heights or ring_heights(body))["hip"] - HOLD_BELOW_HIP_M,
     )
