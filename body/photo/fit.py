@@ -14,8 +14,11 @@ The objective, in centimetres at the person so its weights do not depend on imag
   photo; the side photo gives the depths that make chest, waist and hip ellipses rather than circles;
 - extent: the top of the head and the soles at the top and bottom of the mask (hair may add a
   centimetre or two; the height term below outweighs it when the height is given);
-- height, when given: the unposed model's height, to half a centimetre;
-- priors: betas are standard normal over the model's sample of bodies; the body pose stays near rest.
+- height, when given: the unposed model's height, to half a centimetre; when not, near the mean
+  shape's height, with the spread of adult heights (no photo fixes the scale);
+- priors: betas are standard normal over the model's sample of bodies (more firmly with one photo,
+  which says nothing of depth); the body pose stays near rest, the arms of a front photo start where
+  its keypoints show them.
 """
 
 from dataclasses import dataclass
@@ -35,6 +38,10 @@ FIT_STEPS = 600
 
 _KEYPOINT_SCALE_CM = 12.0
 _HEIGHT_TOLERANCE_CM = 0.5
+# Without a given height nothing in a photo fixes the scale (a body twice as large, twice as far, looks
+# the same through any lens), so the height is held near the model's mean-shape height with the spread of
+# adult stature within a sex, about 7 cm (NCD Risk Factor Collaboration 2016, eLife 5:e13410).
+_HEIGHT_SPREAD_CM = 7.0
 _WEIGHTS = {
     "keypoints": 0.3,
     "inside": 20.0,
@@ -125,6 +132,36 @@ def _quarter_turn(targets: PhotoTargets) -> np.ndarray:
     return np.array([[0.0, 0.0, sign], [0.0, 1.0, 0.0], [-sign, 0.0, 0.0]], dtype=np.float32)
 
 
+def _arms_from_keypoints(targets: PhotoTargets, rest_joints: np.ndarray) -> np.ndarray:
+    """Starting body pose (69,) for one photo: in a front photo, shoulders and elbows turned in the
+    image plane so the upper arms and forearms point where the keypoints show them; a raised arm is too
+    far from the rest pose's for the robust terms to pull it up. Zero for side photos and unseen arms.
+
+    ``rest_joints`` (24, 3): the model's mean-shape joints at rest, metres.
+    """
+    pose = np.zeros((23, 3), dtype=np.float32)
+    if targets.view != "front":
+        return pose.reshape(-1)
+    names = [group[0][0] for group in KEYPOINT_GROUPS["front"]]
+    for side, (shoulder, elbow, wrist) in (("left", (16, 18, 20)), ("right", (17, 19, 21))):
+        seen = [names.index(f"{side}_{part}") for part in ("shoulder", "elbow", "wrist")]
+        if targets.keypoint_weights[seen].min() < 0.5:
+            continue
+        # Image x follows the body's +X and image y its -Y in a front photo.
+        points = targets.keypoints_px[seen] * np.array([1.0, -1.0])
+        turned = 0.0
+        for joint, (start, end), (rest_start, rest_end) in (
+            (shoulder, (0, 1), (shoulder, elbow)),
+            (elbow, (1, 2), (elbow, wrist)),
+        ):
+            seen_angle = np.arctan2(*(points[end] - points[start])[::-1])
+            rest_angle = np.arctan2(*(rest_joints[rest_end, :2] - rest_joints[rest_start, :2])[::-1])
+            turn = (seen_angle - rest_angle - turned + np.pi) % (2.0 * np.pi) - np.pi
+            pose[joint - 1, 2] = turn
+            turned += turn
+    return pose.reshape(-1)
+
+
 def _robust(distance, scale):
     """Geman-McClure kernel in squared units: about ``distance²`` when small, at most ``scale²``."""
     squared = distance * distance
@@ -177,6 +214,7 @@ def _fit(model, targets, height_m, focal_35mm, steps) -> PhotoFit:
 
     with torch.no_grad():
         mean_rest = model.rest_vertices(torch.zeros(model.shape_count))[0]
+        rest_joints = skin.forward(torch.zeros(1, model.shape_count), torch.zeros(1, 72))[1][0].numpy()
     heights = mean_rest[:, 1]
     top_candidates = torch.argsort(heights, descending=True)[:64]
     sole_candidates = torch.argsort(heights)[:64]
@@ -208,7 +246,9 @@ def _fit(model, targets, height_m, focal_35mm, steps) -> PhotoFit:
         keypoint_weights.append(torch.as_tensor(photo.keypoint_weights * usable))
 
     betas = torch.zeros(model.shape_count, requires_grad=True)
-    body_pose = torch.zeros(photo_count, 69, requires_grad=True)
+    body_pose = torch.as_tensor(
+        np.array([_arms_from_keypoints(photo, rest_joints) for photo in targets]), dtype=torch.float32
+    ).requires_grad_(True)
     turn = torch.zeros(photo_count, 3, requires_grad=True)
     translation = torch.tensor(np.array(translations), dtype=torch.float32, requires_grad=True)
     base_rotation = torch.as_tensor(np.array(base_rotations))
@@ -256,7 +296,8 @@ def _fit(model, targets, height_m, focal_35mm, steps) -> PhotoFit:
             terms["cover"] = terms["cover"] + (cover * outline_weights[k]).sum() / outline_weights[k].sum()
             with torch.no_grad():
                 rows = project(vertices[k], rotation[k], translation[k], focals[k], principal_t[k])[:, 1]
-            top_and_bottom = vertices[k][torch.stack([rows.argmin(), rows.argmax()])]
+                crown = top_candidates[rows[top_candidates].argmin()]
+            top_and_bottom = vertices[k][torch.stack([crown, rows.argmax()])]
             top_px, bottom_px = project(
                 top_and_bottom, rotation[k], translation[k], focals[k], principal_t[k]
             )[:, 1]
@@ -275,10 +316,12 @@ def _fit(model, targets, height_m, focal_35mm, steps) -> PhotoFit:
         terms["pose"] = ((body_pose.reshape(photo_count, 23, 3) ** 2).sum(dim=-1) * joint_stiffness).sum()
         terms["turn"] = (turn**2).sum()
         total = sum(_WEIGHTS[name] * value for name, value in terms.items())
+        rest = model.rest_vertices(betas)[0, :, 1]
+        model_height_m = rest[top_candidates].max() - rest[sole_candidates].min()
         if height_m is not None:
-            rest = model.rest_vertices(betas)[0, :, 1]
-            model_height_m = rest[top_candidates].max() - rest[sole_candidates].min()
             total = total + ((model_height_m - height_m) * 100.0 / _HEIGHT_TOLERANCE_CM) ** 2
+        else:
+            total = total + ((model_height_m - mean_height_m) * 100.0 / _HEIGHT_SPREAD_CM) ** 2
         return total
 
     camera_optimiser = torch.optim.Adam(

@@ -104,7 +104,8 @@ class PhotoTargets:
     person_height_px : float
         Height of the mask from the top of the head to the soles, pixels.
     person_box_px : (4,) float32
-        Mask bounding box: left, top, right, bottom.
+        Mask bounding box (left, top, right, bottom), its top at the top of the head even where a
+        raised hand reaches higher.
     image_size : (int, int)
         Width, height.
     """
@@ -121,6 +122,19 @@ class PhotoTargets:
     person_height_px: float
     person_box_px: np.ndarray
     image_size: tuple[int, int]
+
+
+def _head_top_px(person: np.ndarray, detection: PersonDetection, index: dict) -> int:
+    """Top row of the mask over the head: in the columns nearer the nose than about a head's length
+    (0.6 of the nose's height over the shoulders, front or side), so that a hand raised beside the head
+    is not taken for it."""
+    nose = detection.landmarks_px[index["nose"]]
+    shoulders_y = detection.landmarks_px[[index["left_shoulder"], index["right_shoulder"]], 1].mean()
+    reach = max(0.6 * float(shoulders_y - nose[1]), 2.0)
+    left = int(np.clip(nose[0] - reach, 0, person.shape[1] - 1))
+    right = int(np.clip(nose[0] + reach, left + 1, person.shape[1]))
+    rows = np.nonzero(person[:, left:right].any(axis=1))[0]
+    return int(rows.min()) if len(rows) else int(np.nonzero(person.any(axis=1))[0].min())
 
 
 def photo_targets(
@@ -140,7 +154,9 @@ def photo_targets(
 
     person = person_mask(detection)
     rows, cols = np.nonzero(person)
-    box = np.array([cols.min(), rows.min(), cols.max() + 1, rows.max() + 1], dtype=np.float32)
+    index = {n: i for i, n in enumerate(LANDMARK_NAMES)}
+    box = np.array([cols.min(), _head_top_px(person, detection, index), cols.max() + 1, rows.max() + 1])
+    box = box.astype(np.float32)
 
     outside = cv2.distanceTransform(1 - person, cv2.DIST_L2, 5).astype(np.float32)
     contours, _ = cv2.findContours(person, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
@@ -148,7 +164,6 @@ def photo_targets(
     step = max(len(outline) / OUTLINE_POINT_COUNT, 1.0)
     outline = outline[(np.arange(min(OUTLINE_POINT_COUNT, len(outline))) * step).astype(int)]
 
-    index = {n: i for i, n in enumerate(LANDMARK_NAMES)}
     shoulders_y = detection.landmarks_px[[index["left_shoulder"], index["right_shoulder"]], 1].mean()
     nose_y = detection.landmarks_px[index["nose"], 1]
     neck_top_y = 0.5 * (shoulders_y + nose_y)
