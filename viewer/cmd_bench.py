@@ -39,7 +39,7 @@ def add_parser(subparsers) -> None:
         "--substeps",
         type=positive_int,
         default=None,
-        help="solver substeps per frame (default: the solver's own)",
+        help="solver substeps per frame (default: what the drape commands take at this edge length)",
     )
     parser.add_argument(
         "--max-frames", type=positive_int, default=MAX_FRAMES, metavar="N", help=f"frame limit ({FPS:g} fps)"
@@ -131,6 +131,7 @@ def _photo_bench(args) -> dict:
 def _bench(args) -> dict:
     """The solver's speed and drape quality on the bundled T-shirt (and the Newton peer's)."""
     from body import default_body
+    from fitroom.defaults import substeps_for_edge
     from garments import make_garment
     from sim.bench import bench_drape
 
@@ -156,7 +157,7 @@ def _bench(args) -> dict:
             body.faces,
             arrays,
             device=args.device,
-            substeps=args.substeps,
+            substeps=args.substeps or substeps_for_edge(args.edge_length / 100.0),
             max_frames=args.max_frames,
             peer=not args.no_peer,
         )
