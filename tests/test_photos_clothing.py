@@ -68,6 +68,11 @@ def test_a_loose_shirt_is_not_read_as_body_from_front_and_side(clothed):
         assert abs(error) <= 4.0, f"{key}: {error:+.1f} cm"
 
 
+@pytest.mark.xfail(
+    reason="issue 15: from the front alone waists read small (held-out front-only waist MAE 3.3-3.6 cm, "
+    "bias down to -3 cm); under this loose shirt the waist reads -7.7 cm",
+    strict=True,
+)
 def test_a_loose_shirt_is_not_read_as_body_from_the_front_alone(clothed):
     truth, photos = clothed
     estimate = estimate_from_photos(photos[:1], height_cm=truth.measurements_cm["height"], gender="female")

@@ -59,7 +59,7 @@ _JOINT_STIFFNESS = np.array([
 ], dtype=np.float32)  # fmt: skip
 # Outline points on clothes: their weight against bare skin's, and their robust kernel's scale (cm).
 _CLOTHES_WEIGHT = 1.0
-_CLOTHES_COVER_SCALE_CM = 1.0
+_CLOTHES_COVER_SCALE_CM = 0.5
 # From the front alone nothing in the photo holds the body's depth, and a heavy woman with her arms
 # against her sides read 44 cm of chest (arms grown deep enough to join the torso) on a tuning person;
 # the shape prior weighs this many times more with one photo.
