@@ -70,8 +70,9 @@ def test_a_loose_shirt_is_not_read_as_body_from_front_and_side(clothed):
 
 @pytest.mark.xfail(
     reason="issue 15: from the front alone waists read small (held-out front-only waist MAE 3.3-3.6 cm, "
-    "bias down to -3 cm); under this loose shirt the waist reads -7.7 cm",
-    strict=True,
+    "bias down to -3 cm); under this loose shirt the waist read -7.7 cm (not strict: the shirt's drape "
+    "differs from run to run)",
+    strict=False,
 )
 def test_a_loose_shirt_is_not_read_as_body_from_the_front_alone(clothed):
     truth, photos = clothed
