@@ -86,7 +86,12 @@ def signals_held():
             signal.raise_signal(arrived[0])
 
 
-def import_whole(name: str):
-    """The module ``name``, imported with SIGINT and SIGTERM held (instant once it is loaded)."""
+def import_whole(name: str, *parts: str):
+    """The module ``name``, imported with SIGINT and SIGTERM held (instant once it is loaded), with its
+    submodules ``parts`` loaded too: a package that loads a part on first use (PyVista's ``plotting``,
+    and matplotlib's native image code with it, on the first ``Plotter``) would otherwise load it
+    where a signal can cut it in half."""
     with signals_held():
+        for part in parts:
+            importlib.import_module(f"{name}.{part}")
         return importlib.import_module(name)

@@ -85,7 +85,7 @@ def _strip_picture(document: dict, material, path: Path) -> None:
 
 def _cusick_picture(document: dict, drape, path: Path) -> None:
     """The draped disc from above, the flat disc and the support outlined."""
-    pv = import_whole("pyvista")
+    pv = import_whole("pyvista", "plotting")
 
     from fitroom.pyvista_mesh import triangle_polydata
     from sim.fabric_cusick import DISC_RADIUS_M, SUPPORT_RADIUS_M

@@ -24,7 +24,7 @@ def render_drape(body, drape, path, map_name="strain", view_size=(800, 1000)) ->
     view_size : (int, int)
         Pixels of each of the two views.
     """
-    pv = import_whole("pyvista")
+    pv = import_whole("pyvista", "plotting")
 
     plotter = pv.Plotter(
         off_screen=True, shape=(1, 2), window_size=(2 * view_size[0], view_size[1]), border=False
@@ -56,7 +56,7 @@ def render_sizes(body, drapes, path, map_name="strain", tile_size=(420, 760)) ->
     path : str or Path
         PNG to write.
     """
-    pv = import_whole("pyvista")
+    pv = import_whole("pyvista", "plotting")
 
     from viewer.fit_maps import fit_map
 

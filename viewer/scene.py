@@ -118,7 +118,7 @@ class FitScene:
     def __init__(
         self, body_vertices, body_faces, off_screen=True, window_size=(800, 1000), plotter=None, skin_rgb=None
     ):
-        pv = import_whole("pyvista")
+        pv = import_whole("pyvista", "plotting")
 
         _quiet_vtk()
         self.plotter = plotter or pv.Plotter(off_screen=off_screen, window_size=window_size)
