@@ -127,12 +127,10 @@ def render_bench_person(model, betas, conditions, dress=None):
 
 def _bench_targets(gender: str, rng) -> dict[str, float]:
     """Measurements (cm) of a random size of the bundled chart for ``gender``."""
-    import json
+    from fitroom.size_chart import chart_sizes, size_chart
 
-    from assets import asset_path
-
-    chart = json.loads(asset_path("size_charts.json").read_text())["women" if gender == "female" else "men"]
-    sizes = [key for key, value in chart.items() if isinstance(value, dict)]
+    chart = size_chart()["women" if gender == "female" else "men"]
+    sizes = chart_sizes()
     size = chart[sizes[rng.integers(len(sizes))]]
     targets = {key: float(rng.uniform(*size[key])) for key in ("chest", "waist", "hip")}
     targets["height"] = float(chart["height"] + rng.uniform(-8.0, 8.0))

@@ -5,6 +5,8 @@ The photo benchmark and the tests use these as photos of people whose measuremen
 
 import numpy as np
 
+from fitroom.pyvista_mesh import triangle_polydata
+
 __all__ = ["render_body_photo", "SKIN_RGB", "BACKGROUNDS_RGB"]
 
 # A few skin tones (sRGB, 0-255), light to dark.
@@ -12,14 +14,6 @@ SKIN_RGB = ((236, 192, 160), (214, 160, 124), (170, 118, 84), (110, 74, 52))
 
 # Plain backgrounds of the kind people stand against: white wall, grey wall, beige, dark blue.
 BACKGROUNDS_RGB = ((245, 245, 242), (170, 172, 176), (212, 200, 178), (48, 58, 84))
-
-
-def _poly_data(vertices, faces):
-    import pyvista as pv
-
-    faces = np.asarray(faces, dtype=np.int64)
-    cells = np.hstack([np.full((len(faces), 1), 3, dtype=np.int64), faces]).ravel()
-    return pv.PolyData(np.asarray(vertices, dtype=np.float32), cells)
 
 
 def _wall_texture(rgb, seed: int) -> np.ndarray:
@@ -99,7 +93,7 @@ def render_body_photo(
     plotter = pv.Plotter(off_screen=True, window_size=list(image_size))
     try:
         plotter.set_background([c / 255 for c in background_rgb])
-        body = _poly_data(vertices, faces)
+        body = triangle_polydata(vertices, faces)
         shading = {"smooth_shading": True, "specular": 0.15, "diffuse": 0.85}
         if vertex_rgb is None:
             plotter.add_mesh(body, color=[c / 255 for c in skin_rgb], **shading)
@@ -107,7 +101,8 @@ def render_body_photo(
             body.point_data["rgb"] = np.asarray(vertex_rgb, dtype=np.uint8)
             plotter.add_mesh(body, scalars="rgb", rgb=True, **shading)
         for mesh_vertices, mesh_faces, rgb in clothes:
-            plotter.add_mesh(_poly_data(mesh_vertices, mesh_faces), color=[c / 255 for c in rgb], **shading)
+            cloth = triangle_polydata(mesh_vertices, mesh_faces)
+            plotter.add_mesh(cloth, color=[c / 255 for c in rgb], **shading)
         ideal = 0.0 if view == "front" else 90.0
         turn = np.radians(ideal + yaw_deg)
         eye_direction = np.array([np.sin(turn), 0.0, np.cos(turn)])
