@@ -29,17 +29,14 @@ def test_the_worker_builds_the_lists_the_solver_would():
     worker = ContactWorker(contacts)
     try:
         worker.send(positions)
-        answer = worker.receive()
+        candidates, counts = worker.receive()
     finally:
         worker.close()
-    # Vertex-triangle candidates, then edge-edge candidates.
-    for (candidates, counts), (expected, expected_counts) in zip(
-        (answer[:2], answer[2:]), (contacts.lists[:2], contacts.lists[2:]), strict=True
-    ):
-        assert counts.sum() > 0
-        assert np.array_equal(counts, expected_counts)
-        for row in np.nonzero(counts)[0]:
-            assert np.array_equal(candidates[row, : counts[row]], expected[row, : counts[row]])
+    assert counts.sum() > 0
+    assert np.array_equal(counts, contacts.candidate_count.to_numpy())
+    expected = contacts.candidates.to_numpy()
+    for v in np.nonzero(counts)[0]:
+        assert np.array_equal(candidates[v, : counts[v]], expected[v, : counts[v]])
 
 
 def _settling_shirt(worker: bool):
