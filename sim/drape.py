@@ -303,8 +303,7 @@ class Drape:
             if ahead is not None:
                 # In a settling drape the lists often come back unchanged; they are then not copied.
                 if self._uploaded is None or not all(map(np.array_equal, ahead, self._uploaded)):
-                    self.contacts.candidates.from_numpy(ahead[0])
-                    self.contacts.candidate_count.from_numpy(ahead[1])
+                    self.contacts.upload(ahead)
                     self._uploaded = ahead
                 self._drift_since_contacts = step
                 self.contact_lists["from_worker"] += 1

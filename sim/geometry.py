@@ -2,7 +2,7 @@
 
 import taichi as ti
 
-__all__ = ["closest_point_on_triangle", "REGION_FACE"]
+__all__ = ["closest_point_on_triangle", "closest_points_on_segments", "REGION_FACE"]
 
 REGION_FACE = 0
 
@@ -64,3 +64,32 @@ def closest_point_on_triangle(p, a, b, c):
         weights = ti.Vector([1.0 - v - w, v, w])
         region = REGION_FACE
     return weights, region
+
+
+@ti.func
+def closest_points_on_segments(p1, p2, q1, q2):
+    """Parameters (s, t) in [0, 1] of the closest points p1 + s (p2 - p1) and q1 + t (q2 - q1) of two
+    segments (Ericson, "Real-time collision detection", 2005, sec. 5.1.9); parallel segments take
+    the point nearest the first one's start."""
+    d1 = p2 - p1
+    d2 = q2 - q1
+    r = p1 - q1
+    a = d1.dot(d1)
+    e = d2.dot(d2)
+    f = d2.dot(r)
+    s = 0.0
+    t = 0.0
+    if a > 1e-12 and e > 1e-12:
+        c = d1.dot(r)
+        b = d1.dot(d2)
+        denominator = a * e - b * b
+        if denominator > 1e-12 * a * e:
+            s = ti.math.clamp((b * f - c * e) / denominator, 0.0, 1.0)
+        t = (b * s + f) / e
+        if t < 0.0:
+            t = 0.0
+            s = ti.math.clamp(-c / a, 0.0, 1.0)
+        elif t > 1.0:
+            t = 1.0
+            s = ti.math.clamp((b - c) / a, 0.0, 1.0)
+    return s, t

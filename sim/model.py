@@ -3,12 +3,14 @@
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
+from scipy.sparse import csgraph
 
 from sim.coloring import color_constraints
 from sim.errors import DrapeInputError
 from sim.fabric_file import resolve_fabric
 from sim.materials import Material
-from sim.topology import bending_stencils, vertex_areas, weld_stitches, welded_neighbours
+from sim.topology import bending_stencils, mesh_edges, vertex_areas, weld_stitches, welded_neighbours
 
 __all__ = ["Model"]
 
@@ -79,6 +81,11 @@ class Model:
         Smallest vertex index of the vertices sewn to each vertex.
     neighbour_offsets, neighbours : int32
         Welded edge neighbours (compressed rows), for self-collision exclusion.
+    edges : (E, 2) int32
+        Every mesh edge once; ``face_edges`` (F, 3) int32 names each triangle's three (for edge-edge
+        self contact).
+    vertex_piece : (V,) int32
+        The connected piece of cloth (panel) each vertex belongs to, before sewing.
     thickness : float
         Collision thickness of the cloth, m.
     friction : float
@@ -111,6 +118,9 @@ class Model:
     representative: np.ndarray
     neighbour_offsets: np.ndarray
     neighbours: np.ndarray
+    edges: np.ndarray
+    face_edges: np.ndarray
+    vertex_piece: np.ndarray
     thickness: float
     friction: float
     max_edge: float
@@ -233,6 +243,9 @@ class Model:
 
         representative = weld_stitches(vertex_count, stitches)
         neighbour_offsets, neighbours = welded_neighbours(faces, representative)
+        edges, face_edges = mesh_edges(faces)
+        adjacency = sparse.coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), (vertex_count,) * 2)
+        _, vertex_piece = csgraph.connected_components(adjacency, directed=False)
         edge_lengths = np.linalg.norm(np.concatenate([edge1, edge2, edge2 - edge1]), axis=1)
         if thickness is None:
             thickness = 2.5e-3 + max(m.thickness_m for m in fabrics)
@@ -267,6 +280,9 @@ class Model:
             representative=representative,
             neighbour_offsets=neighbour_offsets,
             neighbours=neighbours,
+            edges=edges,
+            face_edges=face_edges,
+            vertex_piece=vertex_piece.astype(np.int32),
             thickness=float(thickness),
             friction=friction,
             max_edge=float(edge_lengths.max()),

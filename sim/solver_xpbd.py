@@ -45,6 +45,8 @@ from sim.xpbd_constraints import (
     stretch_compliance,
 )
 from sim.xpbd_contact import (
+    collide_edge,
+    collide_edges,
     collide_face_centre,
     collide_face_centres,
     collide_vertex,
@@ -155,6 +157,9 @@ def _advance_serial(
     stitch_length: ti.types.ndarray(dtype=ti.f32, ndim=1),
     candidates: ti.types.ndarray(dtype=ti.i32, ndim=2),
     candidate_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    edges: ti.types.ndarray(dtype=ti.math.ivec2, ndim=1),
+    edge_candidates: ti.types.ndarray(dtype=ti.i32, ndim=2),
+    edge_candidate_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
     body_distance: ti.types.ndarray(dtype=ti.f32, ndim=3),
     body_velocity: ti.types.ndarray(dtype=vec3, ndim=3),
     contact_push: ti.types.ndarray(dtype=ti.f32, ndim=1),
@@ -186,6 +191,19 @@ def _advance_serial(
             project_bending(x, inverse_mass, e, bend_stencils, bend_weights, bend_compliance, inverse_dt2)
         for s in range(stitches.shape[0]):
             project_stitch(x, inverse_mass, s, stitches, stitch_length, sew_step)
+        for e in range(edges.shape[0]):
+            collide_edge(
+                e,
+                x_prev,
+                x,
+                inverse_mass,
+                edges,
+                edge_candidates,
+                edge_candidate_count,
+                cloth_thickness,
+                separation,
+                True,
+            )
         for i in range(x.shape[0]):
             collide_vertex(
                 i,
@@ -299,6 +317,10 @@ class SolverXPBD:
             "representative": device_array(m.representative, ti.i32),
             "neighbour_offsets": device_array(m.neighbour_offsets, ti.i32),
             "neighbours": device_array(np.r_[m.neighbours, -1].astype(np.int32), ti.i32),
+            "edges": device_array(m.edges, ti.i32, vector=2),
+            "face_edges": device_array(m.face_edges, ti.i32, vector=3),
+            "rest_uv": device_array(m.rest_uv, ti.f32, vector=2),
+            "vertex_piece": device_array(m.vertex_piece, ti.i32),
         }
         self.x_prev = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
         self.x_next = ti.Vector.ndarray(3, ti.f32, shape=m.vertex_count)
@@ -318,6 +340,9 @@ class SolverXPBD:
         self._no_candidates = ti.ndarray(ti.i32, shape=(m.vertex_count, 1))
         self._no_candidate_count = ti.ndarray(ti.i32, shape=m.vertex_count)
         self._no_candidate_count.fill(0)
+        self._no_edge_candidates = ti.ndarray(ti.i32, shape=(len(m.edges), 1))
+        self._no_edge_candidate_count = ti.ndarray(ti.i32, shape=len(m.edges))
+        self._no_edge_candidate_count.fill(0)
 
     def make_contacts(self, reach: float) -> SelfContacts:
         """Self-contact candidate lists for this model, to refresh with :meth:`collide`."""
@@ -372,8 +397,10 @@ class SolverXPBD:
             )
         if contacts is not None and self.self_collision:
             candidates, counts = contacts.candidates, contacts.candidate_count
+            edge_candidates, edge_counts = contacts.edge_candidates, contacts.edge_candidate_count
         else:
             candidates, counts = self._no_candidates, self._no_candidate_count
+            edge_candidates, edge_counts = self._no_edge_candidates, self._no_edge_candidate_count
         h = dt / self.substeps
         velocity_keep = float(np.exp(-self.damping * h))
         thickness = self.model.thickness
@@ -406,6 +433,9 @@ class SolverXPBD:
                 state_out.stitch_length,
                 candidates,
                 counts,
+                a["edges"],
+                edge_candidates,
+                edge_counts,
                 distance,
                 velocity,
                 self.contact_push,
@@ -451,6 +481,16 @@ class SolverXPBD:
                     end,
                     self.sew_speed * h,
                 )
+            collide_edges(
+                self.x_prev,
+                x,
+                a["inverse_mass"],
+                a["edges"],
+                edge_candidates,
+                edge_counts,
+                thickness,
+                self.separation,
+            )
             collide_vertices(
                 self.x_prev,
                 x,

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-__all__ = ["bending_stencils", "weld_stitches", "welded_neighbours", "vertex_areas"]
+__all__ = ["bending_stencils", "mesh_edges", "weld_stitches", "welded_neighbours", "vertex_areas"]
 
 
 def bending_stencils(faces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -33,6 +33,27 @@ def bending_stencils(faces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     first, second = order[pairs], order[pairs + 1]
     stencils = np.stack([low[first], high[first], opposite[first], opposite[second]], axis=1)
     return stencils.astype(np.int32), np.stack([first // 3, second // 3], axis=1).astype(np.int32)
+
+
+def mesh_edges(faces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every edge of a triangle mesh once, and each triangle's three edges.
+
+    Parameters
+    ----------
+    faces : (F, 3) int
+
+    Returns
+    -------
+    edges : (E, 2) int32
+        Vertex pairs, smaller index first, sorted.
+    face_edges : (F, 3) int32
+        Per triangle, its edges ab, bc, ca as rows of ``edges``.
+    """
+    faces = np.asarray(faces, np.int64)
+    starts, ends = faces, np.roll(faces, -1, axis=1)
+    pairs = np.stack([np.minimum(starts, ends), np.maximum(starts, ends)], axis=2).reshape(-1, 2)
+    edges, index = np.unique(pairs, axis=0, return_inverse=True)
+    return edges.astype(np.int32), index.reshape(-1, 3).astype(np.int32)
 
 
 def weld_stitches(vertex_count: int, stitches: np.ndarray) -> np.ndarray:

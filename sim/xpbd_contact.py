@@ -5,9 +5,11 @@ triangle), and seams drawn shut again after contact pushed them open."""
 import taichi as ti
 
 from sim.collision.grid_sampling import sample_distance, sample_velocity
-from sim.geometry import REGION_FACE, closest_point_on_triangle
+from sim.geometry import REGION_FACE, closest_point_on_triangle, closest_points_on_segments
 
 __all__ = [
+    "collide_edge",
+    "collide_edges",
     "reclose_stitch",
     "collide_face_centre",
     "collide_face_centres",
@@ -17,6 +19,11 @@ __all__ = [
 
 vec3 = ti.math.vec3
 _EPSILON = 1e-9
+# Edge pairs are kept this share of the cloth thickness apart: between vertices layers need only be
+# kept from crossing, the full thickness is the vertex-triangle contact's to keep, and edge pairs held
+# at the full thickness fought it at folds (the XL T-shirt at 1.5 cm took 412 frames to rest, 158
+# without edge contact, 169 with half).
+_EDGE_GAP_SHARE = 0.5
 
 
 @ti.func
@@ -172,7 +179,7 @@ def collide_vertex(
             # (pre-stabilisation, Macklin, Müller, Chentanez & Kim, SIGGRAPH 2014, sec. 4.4): with it
             # as velocity, sleeves lying on the torso jittered for good and never came to rest.
             p += push / touching
-            separation[v] = push / touching
+            separation[v] += push / touching
         # Body contact with Coulomb friction in position form (Macklin, Müller, Chentanez & Kim,
         # "Unified particle physics for real-time applications", SIGGRAPH 2014, eq. 24).
         distance, gradient = sample_distance(body_distance, origin, spacing, p)
@@ -253,6 +260,81 @@ def collide_vertices(
             dt,
             contact_push,
             shove,
+            separation,
+            False,
+        )
+
+
+@ti.func
+def collide_edge(
+    e,
+    x_in: ti.template(),
+    x: ti.template(),
+    inverse_mass: ti.template(),
+    edges: ti.template(),
+    edge_candidates: ti.template(),
+    edge_candidate_count: ti.template(),
+    cloth_thickness,
+    separation: ti.template(),
+    serial: ti.template(),
+):
+    # Edge-edge self contact (Bridson, Fedkiw & Anderson, "Robust treatment of collisions, contact
+    # and friction for cloth animation", SIGGRAPH 2002, sec. 7.1): where two edges pass closest at
+    # points inside both, those points are kept half the cloth thickness apart on the side they
+    # started the substep on, as the constraint C = (p(s) - q(t))·n - thickness / 2 >= 0 whose
+    # gradient at the four ends is (1 - s, s, -(1 - t), -t) n. Ends of edges are left to the
+    # vertex-triangle contact. As there, the separation moves the cloth without giving it velocity. It
+    # runs before the vertex pass, whose body and floor contact then see where it moved the cloth.
+    a, b = edges[e][0], edges[e][1]
+    for slot in range(edge_candidate_count[e]):
+        other = edge_candidates[e, slot]
+        c, d = edges[other][0], edges[other][1]
+        s, t = closest_points_on_segments(x[a], x[b], x[c], x[d])
+        if s > 0.0 and s < 1.0 and t > 0.0 and t < 1.0:
+            gap = (x[a] + s * (x[b] - x[a])) - (x[c] + t * (x[d] - x[c]))
+            start_gap = (x_in[a] + s * (x_in[b] - x_in[a])) - (x_in[c] + t * (x_in[d] - x_in[c]))
+            length = start_gap.norm()
+            if length > _EPSILON:
+                normal = start_gap / length
+                height = gap.dot(normal)
+                ends = ti.Vector([a, b, c, d])
+                w = ti.Vector([inverse_mass[a], inverse_mass[b], inverse_mass[c], inverse_mass[d]])
+                weights = ti.Vector([1.0 - s, s, t - 1.0, -t])
+                denominator = (w * weights * weights).sum()
+                if height < _EDGE_GAP_SHARE * cloth_thickness and denominator > _EPSILON:
+                    share = (_EDGE_GAP_SHARE * cloth_thickness - height) / denominator
+                    for q in ti.static(range(4)):
+                        move = w[q] * weights[q] * share * normal
+                        if ti.static(serial):
+                            x[ends[q]] += move
+                            separation[ends[q]] += move
+                        else:
+                            ti.atomic_add(x[ends[q]], move)
+                            ti.atomic_add(separation[ends[q]], move)
+
+
+@ti.kernel
+def collide_edges(
+    x_in: ti.types.ndarray(dtype=vec3, ndim=1),
+    x: ti.types.ndarray(dtype=vec3, ndim=1),
+    inverse_mass: ti.types.ndarray(dtype=ti.f32, ndim=1),
+    edges: ti.types.ndarray(dtype=ti.math.ivec2, ndim=1),
+    edge_candidates: ti.types.ndarray(dtype=ti.i32, ndim=2),
+    edge_candidate_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    cloth_thickness: ti.f32,
+    separation: ti.types.ndarray(dtype=vec3, ndim=1),
+):
+    """Edge-edge self contact of every edge with its candidates, in parallel (the CUDA path)."""
+    for e in range(edges.shape[0]):
+        collide_edge(
+            e,
+            x_in,
+            x,
+            inverse_mass,
+            edges,
+            edge_candidates,
+            edge_candidate_count,
+            cloth_thickness,
             separation,
             False,
         )

@@ -29,14 +29,17 @@ def test_the_worker_builds_the_lists_the_solver_would():
     worker = ContactWorker(contacts)
     try:
         worker.send(positions)
-        candidates, counts = worker.receive()
+        answer = worker.receive()
     finally:
         worker.close()
-    assert counts.sum() > 0
-    assert np.array_equal(counts, contacts.candidate_count.to_numpy())
-    expected = contacts.candidates.to_numpy()
-    for v in np.nonzero(counts)[0]:
-        assert np.array_equal(candidates[v, : counts[v]], expected[v, : counts[v]])
+    # Vertex-triangle candidates, then edge-edge candidates.
+    for (candidates, counts), (expected, expected_counts) in zip(
+        (answer[:2], answer[2:]), (contacts.lists[:2], contacts.lists[2:]), strict=True
+    ):
+        assert counts.sum() > 0
+        assert np.array_equal(counts, expected_counts)
+        for row in np.nonzero(counts)[0]:
+            assert np.array_equal(candidates[row, : counts[row]], expected[row, : counts[row]])
 
 
 def _settling_shirt(worker: bool):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.collision.self_contacts import CANDIDATES
+from sim.collision.self_contacts import CANDIDATES, EDGE_CANDIDATES
 
 __all__ = ["ContactWorker", "contact_worker_available", "CONTACT_WORKER_MIN_VERTICES"]
 
@@ -39,7 +39,17 @@ _LAUNCH = (
 # prctl(PR_SET_PDEATHSIG, SIGKILL): the kernel kills this process when its parent thread ends.
 _PR_SET_PDEATHSIG = 1
 # The solver's device arrays a worker copies (see :class:`sim.collision.self_contacts.SelfContacts`).
-_TOPOLOGY = ("faces", "representative", "neighbour_offsets", "neighbours")
+_TOPOLOGY = (
+    "faces",
+    "edges",
+    "face_edges",
+    "rest_uv",
+    "vertex_piece",
+    "representative",
+    "neighbour_offsets",
+    "neighbours",
+)
+_VECTOR_WIDTH = {"faces": 3, "edges": 2, "face_edges": 3, "rest_uv": 2}
 # Below this many vertices a rebuild costs less than a process is worth.
 CONTACT_WORKER_MIN_VERTICES = 2000
 
@@ -101,9 +111,10 @@ def _serve(requests, answers) -> None:
 
     init_taichi("cpu")
     with np.load(io.BytesIO(_read(requests))) as topology:
-        arrays = {"faces": device_array(topology["faces"], ti.i32, vector=3)}
-        for name in _TOPOLOGY[1:]:
-            arrays[name] = device_array(topology[name], ti.i32)
+        arrays = {}
+        for name in _TOPOLOGY:
+            dtype = ti.f32 if topology[name].dtype.kind == "f" else ti.i32
+            arrays[name] = device_array(topology[name], dtype, _VECTOR_WIDTH.get(name, 0))
         reach, cell_size = (float(v) for v in topology["reach_and_cell"])
     vertex_count = arrays["representative"].shape[0]
     face_count = arrays["faces"].shape[0]
@@ -119,10 +130,7 @@ def _serve(requests, answers) -> None:
         positions.from_numpy(np.frombuffer(message, dtype=np.float32).reshape(vertex_count, 3))
         contacts.update(positions)
         try:
-            _write(
-                answers,
-                contacts.candidates.to_numpy().tobytes() + contacts.candidate_count.to_numpy().tobytes(),
-            )
+            _write(answers, b"".join(part.tobytes() for part in contacts.lists))
         except BrokenPipeError:
             # The drape that asked has gone (its process ended or closed the pipe): so does the worker,
             # dropping the answer nobody will read.
@@ -160,12 +168,13 @@ class ContactWorker:
     --------
     >>> worker = ContactWorker(solver.make_contacts(reach))
     >>> worker.send(positions)          # lists for these positions are built while the caller works
-    >>> candidates, counts = worker.receive()
+    >>> candidates, counts, edge_candidates, edge_counts = worker.receive()
     """
 
     def __init__(self, contacts):
         topology = {name: contacts.arrays[name].to_numpy() for name in _TOPOLOGY}
         self.vertex_count = len(topology["representative"])
+        self.edge_count = max(len(topology["edges"]), 1)
         self._process = subprocess.Popen(
             [sys.executable, "-c", _LAUNCH],
             stdin=subprocess.PIPE,
@@ -192,16 +201,26 @@ class ContactWorker:
         _write(self._process.stdin, np.ascontiguousarray(positions, dtype=np.float32).tobytes())
         self._waiting = True
 
-    def receive(self) -> tuple[np.ndarray, np.ndarray]:
-        """Wait for the answer to the last request: candidates (V, CANDIDATES) int32, counts (V,) int32."""
+    def receive(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Wait for the answer to the last request (:attr:`SelfContacts.lists
+        <sim.collision.self_contacts.SelfContacts.lists>`): vertex candidates (V, CANDIDATES), their
+        counts (V,), edge candidates (E, EDGE_CANDIDATES) and theirs (E,), int32."""
         if not self._waiting:
             raise RuntimeError("no positions were sent")
-        message = _read(self._process.stdout)
+        message = np.frombuffer(_read(self._process.stdout), dtype=np.int32)
         self._waiting = False
-        split = self.vertex_count * CANDIDATES * 4
-        candidates = np.frombuffer(message[:split], dtype=np.int32).reshape(self.vertex_count, CANDIDATES)
-        counts = np.frombuffer(message[split:], dtype=np.int32)
-        return candidates, counts
+        shapes = (
+            (self.vertex_count, CANDIDATES),
+            (self.vertex_count,),
+            (self.edge_count, EDGE_CANDIDATES),
+            (self.edge_count,),
+        )
+        parts, start = [], 0
+        for shape in shapes:
+            size = int(np.prod(shape))
+            parts.append(message[start : start + size].reshape(shape))
+            start += size
+        return tuple(parts)
 
     def close(self) -> None:
         """Stop the process (also done when the worker is garbage-collected or Python exits)."""

@@ -1,21 +1,26 @@
-"""Self-collision candidates: for every cloth vertex, the nearby triangles of the same garment.
+"""Self-collision candidates: for every cloth vertex, the nearby triangles of the same garment, and
+for every edge, the nearby edges.
 
 Once per frame the triangles are binned into a hashed uniform grid (Teschner et al., "Optimized spatial
 hashing for collision detection of deformable objects", VMV 2003) and each vertex keeps up to
 ``CANDIDATES`` triangles within reach. Triangles touching the vertex's welded one-ring (its own
 triangles and the ones across a seam) are never candidates. On the CPU the binning runs as ordered serial
 loops in the same launch as the per-vertex search, so the candidate lists, and the drape, are the
-same on every run; on a GPU it runs in parallel.
+same on every run; on a GPU it runs in parallel. Each edge then looks through the same bins for the
+edges of nearby triangles that come within reach of it and share no welded vertex with it, listing
+each pair once (from its lower-numbered edge): where layers cross between vertices, no vertex is near
+the other layer's triangles and only these edge pairs see it.
 """
 
 import numpy as np
 import taichi as ti
 
-from sim.geometry import closest_point_on_triangle
+from sim.geometry import closest_point_on_triangle, closest_points_on_segments
 
-__all__ = ["SelfContacts", "CANDIDATES"]
+__all__ = ["SelfContacts", "CANDIDATES", "EDGE_CANDIDATES"]
 
 CANDIDATES = 8
+EDGE_CANDIDATES = 4
 
 
 @ti.func
@@ -127,6 +132,93 @@ def _build_candidates(
         candidate_count[v] = found
 
 
+@ti.kernel
+def _build_edge_candidates(
+    x: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+    faces: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
+    edges: ti.types.ndarray(dtype=ti.math.ivec2, ndim=1),
+    face_edges: ti.types.ndarray(dtype=ti.math.ivec3, ndim=1),
+    rest_uv: ti.types.ndarray(dtype=ti.math.vec2, ndim=1),
+    vertex_piece: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    rest_exclusion: ti.f32,
+    representative: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    neighbour_offsets: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    neighbours: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    edge_ring_stamp: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    bucket_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    bucket_start: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    entries: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    entry_low: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+    entry_high: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
+    edge_candidates: ti.types.ndarray(dtype=ti.i32, ndim=2),
+    edge_candidate_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    cell_size: ti.f32,
+    reach: ti.f32,
+    serial: ti.template(),
+):
+    table_size = bucket_count.shape[0]
+    capacity = entries.shape[0]
+    ti.loop_config(serialize=serial)
+    for e in range(edges.shape[0]):
+        a, b = x[edges[e][0]], x[edges[e][1]]
+        ends = ti.Vector([representative[edges[e][0]], representative[edges[e][1]]])
+        piece = vertex_piece[edges[e][0]]
+        # The welded one-rings of both ends (across seams too): edges touching them meet this one at a
+        # seam or a shared triangle, where they lie within reach by construction.
+        if ti.static(serial):
+            for q in ti.static(range(2)):
+                edge_ring_stamp[ends[q]] = e
+                for n in range(neighbour_offsets[ends[q]], neighbour_offsets[ends[q] + 1]):
+                    edge_ring_stamp[neighbours[n]] = e
+        rest_middle = 0.5 * (rest_uv[edges[e][0]] + rest_uv[edges[e][1]])
+        low_point, high_point = ti.min(a, b), ti.max(a, b)
+        found = 0
+        low, high = _cell_range(low_point - reach, high_point + reach, cell_size)
+        for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
+            bucket = _hash(ti.Vector([i, j, k]), table_size)
+            for slot in range(
+                bucket_start[bucket], ti.min(bucket_start[bucket] + bucket_count[bucket], capacity)
+            ):
+                if (
+                    found < EDGE_CANDIDATES
+                    and (high_point >= entry_low[slot]).all()
+                    and (low_point <= entry_high[slot]).all()
+                ):
+                    f = entries[slot]
+                    corner = faces[f][0]
+                    # Cloth of the same piece this near in the flat pattern cannot fold onto the edge
+                    # without crumpling it to nothing; its triangles are skipped at once.
+                    local = (
+                        vertex_piece[corner] == piece
+                        and (rest_uv[corner] - rest_middle).norm() < rest_exclusion
+                    )
+                    for side in ti.static(range(3)):
+                        other = face_edges[f][side]
+                        c_end = representative[edges[other][0]]
+                        d_end = representative[edges[other][1]]
+                        keep = not local and other > e and found < EDGE_CANDIDATES
+                        if keep:
+                            if ti.static(serial):
+                                keep = edge_ring_stamp[c_end] != e and edge_ring_stamp[d_end] != e
+                            else:
+                                keep = not ((ends == c_end).any() or (ends == d_end).any())
+                                for q in ti.static(range(2)):
+                                    ring = ends[q]
+                                    for n in range(neighbour_offsets[ring], neighbour_offsets[ring + 1]):
+                                        if neighbours[n] == c_end or neighbours[n] == d_end:
+                                            keep = False
+                        for n in range(found):
+                            if edge_candidates[e, n] == other:
+                                keep = False
+                        if keep:
+                            c, d = x[edges[other][0]], x[edges[other][1]]
+                            s, t = closest_points_on_segments(a, b, c, d)
+                            if ((a + s * (b - a)) - (c + t * (d - c))).norm() < reach:
+                                edge_candidates[e, found] = other
+                                found += 1
+        edge_candidate_count[e] = found
+
+
 class SelfContacts:
     """Per-vertex lists of nearby garment triangles, refreshed by :meth:`update` once per frame.
 
@@ -147,6 +239,9 @@ class SelfContacts:
     ----------
     candidates : Taichi ndarray (V, CANDIDATES) int32
     candidate_count : Taichi ndarray (V,) int32
+    edge_candidates : Taichi ndarray (E, EDGE_CANDIDATES) int32
+        Per edge, higher-numbered edges within reach.
+    edge_candidate_count : Taichi ndarray (E,) int32
     """
 
     def __init__(
@@ -162,6 +257,8 @@ class SelfContacts:
         self.serial = serial
         self.reach = float(reach)
         self.cell_size = float(cell_size)
+        # Triangles of an edge's own piece this near it in the flat pattern (m) are no edge candidates.
+        self.rest_exclusion = 2.0 * self.cell_size
         table_size = 1 << int(np.ceil(np.log2(max(2 * face_count, 1024))))
         self.bucket_count = ti.ndarray(ti.i32, shape=table_size)
         self.bucket_start = ti.ndarray(ti.i32, shape=table_size)
@@ -171,9 +268,16 @@ class SelfContacts:
         self.candidates = ti.ndarray(ti.i32, shape=(vertex_count, CANDIDATES))
         self.candidate_count = ti.ndarray(ti.i32, shape=vertex_count)
         self.candidate_count.fill(0)
+        edge_count = arrays["edges"].shape[0]
+        self.edge_candidates = ti.ndarray(ti.i32, shape=(max(edge_count, 1), EDGE_CANDIDATES))
+        self.edge_candidate_count = ti.ndarray(ti.i32, shape=max(edge_count, 1))
+        self.edge_candidate_count.fill(0)
         # Per welded vertex, the last vertex whose one-ring it belongs to (the serial search's scratch).
         self.ring_stamp = ti.ndarray(ti.i32, shape=vertex_count)
         self.ring_stamp.fill(-1)
+        # Per welded vertex, the last edge whose ends' one-rings it belongs to (the edge search's scratch).
+        self.edge_ring_stamp = ti.ndarray(ti.i32, shape=vertex_count)
+        self.edge_ring_stamp.fill(-1)
 
     def update(self, positions) -> None:
         """Rebuild the candidate lists for cloth at ``positions`` (Taichi ndarray (V,) vec3)."""
@@ -196,3 +300,45 @@ class SelfContacts:
             self.reach,
             self.serial,
         )
+        _build_edge_candidates(
+            positions,
+            a["faces"],
+            a["edges"],
+            a["face_edges"],
+            a["rest_uv"],
+            a["vertex_piece"],
+            self.rest_exclusion,
+            a["representative"],
+            a["neighbour_offsets"],
+            a["neighbours"],
+            self.edge_ring_stamp,
+            self.bucket_count,
+            self.bucket_start,
+            self.entries,
+            self.entry_low,
+            self.entry_high,
+            self.edge_candidates,
+            self.edge_candidate_count,
+            self.cell_size,
+            self.reach,
+            self.serial,
+        )
+
+    @property
+    def lists(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The candidate lists on the host: vertex candidates, their counts, edge candidates, theirs."""
+        return (
+            self.candidates.to_numpy(),
+            self.candidate_count.to_numpy(),
+            self.edge_candidates.to_numpy(),
+            self.edge_candidate_count.to_numpy(),
+        )
+
+    def upload(self, lists) -> None:
+        """Use candidate lists built elsewhere (:attr:`lists` of the same topology)."""
+        for array, values in zip(
+            (self.candidates, self.candidate_count, self.edge_candidates, self.edge_candidate_count),
+            lists,
+            strict=True,
+        ):
+            array.from_numpy(values)
