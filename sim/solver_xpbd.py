@@ -202,7 +202,6 @@ def _advance_serial(
                 edge_candidate_count,
                 cloth_thickness,
                 separation,
-                True,
             )
         for i in range(x.shape[0]):
             collide_vertex(

@@ -276,7 +276,6 @@ def collide_edge(
     edge_candidate_count: ti.template(),
     cloth_thickness,
     separation: ti.template(),
-    serial: ti.template(),
 ):
     # Edge-edge self contact (Bridson, Fedkiw & Anderson, "Robust treatment of collisions, contact
     # and friction for cloth animation", SIGGRAPH 2002, sec. 7.1): where two edges pass closest at
@@ -304,13 +303,10 @@ def collide_edge(
                 if height < _EDGE_GAP_SHARE * cloth_thickness and denominator > _EPSILON:
                     share = (_EDGE_GAP_SHARE * cloth_thickness - height) / denominator
                     for q in ti.static(range(4)):
+                        # Taichi's += is atomic, so the parallel sweep may share an end between edges.
                         move = w[q] * weights[q] * share * normal
-                        if ti.static(serial):
-                            x[ends[q]] += move
-                            separation[ends[q]] += move
-                        else:
-                            ti.atomic_add(x[ends[q]], move)
-                            ti.atomic_add(separation[ends[q]], move)
+                        x[ends[q]] += move
+                        separation[ends[q]] += move
 
 
 @ti.kernel
@@ -336,5 +332,4 @@ def collide_edges(
             edge_candidate_count,
             cloth_thickness,
             separation,
-            False,
         )

@@ -34,6 +34,22 @@ def _cell_range(low, high, cell_size):
     return ti.floor(low / cell_size, ti.i32), ti.floor(high / cell_size, ti.i32)
 
 
+@ti.func
+def _stamp_ring(
+    ring_stamp: ti.template(), own, value, neighbour_offsets: ti.template(), neighbours: ti.template()
+):
+    """Mark welded vertex ``own`` and its welded neighbours with ``value`` in ``ring_stamp``."""
+    ring_stamp[own] = value
+    for n in range(neighbour_offsets[own], neighbour_offsets[own + 1]):
+        ring_stamp[neighbours[n]] = value
+
+
+@ti.func
+def _bucket_entries(bucket, bucket_start: ti.template(), bucket_count: ti.template(), capacity):
+    """The range of ``entries`` slots holding ``bucket``'s triangles (cut at the table's capacity)."""
+    return bucket_start[bucket], ti.min(bucket_start[bucket] + bucket_count[bucket], capacity)
+
+
 @ti.kernel
 def _build_candidates(
     x: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
@@ -92,15 +108,12 @@ def _build_candidates(
         own = representative[v]
         found = 0
         if ti.static(serial):
-            ring_stamp[own] = v
-            for n in range(neighbour_offsets[own], neighbour_offsets[own + 1]):
-                ring_stamp[neighbours[n]] = v
+            _stamp_ring(ring_stamp, own, v, neighbour_offsets, neighbours)
         low, high = _cell_range(p - reach, p + reach, cell_size)
         for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
             bucket = _hash(ti.Vector([i, j, k]), table_size)
-            for e in range(
-                bucket_start[bucket], ti.min(bucket_start[bucket] + bucket_count[bucket], capacity)
-            ):
+            first, last = _bucket_entries(bucket, bucket_start, bucket_count, capacity)
+            for e in range(first, last):
                 # The box test reads only the entry itself, so most triangles cost no scattered loads.
                 if found < CANDIDATES and (p >= entry_low[e]).all() and (p <= entry_high[e]).all():
                     f = entries[e]
@@ -167,18 +180,15 @@ def _build_edge_candidates(
         # seam or a shared triangle, where they lie within reach by construction.
         if ti.static(serial):
             for q in ti.static(range(2)):
-                edge_ring_stamp[ends[q]] = e
-                for n in range(neighbour_offsets[ends[q]], neighbour_offsets[ends[q] + 1]):
-                    edge_ring_stamp[neighbours[n]] = e
+                _stamp_ring(edge_ring_stamp, ends[q], e, neighbour_offsets, neighbours)
         rest_middle = 0.5 * (rest_uv[edges[e][0]] + rest_uv[edges[e][1]])
         low_point, high_point = ti.min(a, b), ti.max(a, b)
         found = 0
         low, high = _cell_range(low_point - reach, high_point + reach, cell_size)
         for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
             bucket = _hash(ti.Vector([i, j, k]), table_size)
-            for slot in range(
-                bucket_start[bucket], ti.min(bucket_start[bucket] + bucket_count[bucket], capacity)
-            ):
+            first, last = _bucket_entries(bucket, bucket_start, bucket_count, capacity)
+            for slot in range(first, last):
                 if (
                     found < EDGE_CANDIDATES
                     and (high_point >= entry_low[slot]).all()
