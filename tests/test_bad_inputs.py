@@ -288,7 +288,7 @@ def _cases():
             ".mp4 or .gif",
             "turntable-suffix",
         ),
-        (["pattern", "tshirt", "-o", "{out}/p.pdf"], ".svg or .png", "pattern-suffix"),
+        (["pattern", "tshirt", "-o", "{out}/p.pdf"], ".svg, .png", "pattern-suffix"),
         (["pattern", "no_such_pattern", "-o", "{out}/p.svg"], "No pattern", "pattern-unknown"),
     ]:
         cases.append(pytest.param(argv, words, id=name))

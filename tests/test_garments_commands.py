@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from garments import PatternError, UnknownSizeError
+from fitroom.errors import OutputPathError
+from garments import UnknownSizeError
 from viewer import cmd_pattern, cmd_patterns
 
 SHIRT = Path(__file__).parent / "data" / "patterns" / "garmentcode" / "shirt_mean_specification.json"
@@ -45,6 +46,6 @@ def test_pattern_draws_a_png_of_a_garmentcode_file(tmp_path):
 def test_pattern_refuses_an_unknown_size_and_an_unknown_format(tmp_path):
     with pytest.raises(UnknownSizeError):
         cmd_pattern.run(_args("pattern", "tshirt", "--size", "XXXL", "-o", str(tmp_path / "x.svg")))
-    with pytest.raises(PatternError, match=".svg or .png"):
+    with pytest.raises(OutputPathError, match=r"\.svg, \.png"):
         cmd_pattern.run(_args("pattern", "tshirt", "-o", str(tmp_path / "x.pdf")))
     assert not list(tmp_path.iterdir())

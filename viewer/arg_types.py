@@ -1,19 +1,22 @@
 """``argparse`` ``type=`` functions: command-line values checked as they are parsed.
 
 Each raises ``argparse.ArgumentTypeError`` with a sentence saying what is allowed, so a bad value
-stops the command with exit status 2 before any work starts.
+stops the command with exit status 2 before any work starts. ``check_one_size`` is the same check of a
+size name for a request checked after parsing (:mod:`viewer.command_requests`, :mod:`viewer.session`).
 """
 
 import argparse
 import math
 
 from fitroom.defaults import EDGE_LENGTH_M
+from viewer.errors import SizeListError
 
 __all__ = [
     "positive_int",
     "positive_cm",
     "edge_length_cm",
     "single_size",
+    "check_one_size",
     "MIN_EDGE_LENGTH_CM",
     "MAX_EDGE_LENGTH_CM",
 ]
@@ -63,11 +66,24 @@ def edge_length_cm(text: str) -> float:
     return value
 
 
-def single_size(text: str) -> str:
-    """One size name (``M``); a comma-separated list is refused."""
+def check_one_size(text: str, does: str = "drapes and shows") -> str:
+    """The one size name ``text`` gives (``M``) for a command that ``does`` one size; a comma-separated
+    list is refused. Every command that takes one size decides it here.
+
+    Raises
+    ------
+    viewer.errors.SizeListError
+        ``text`` names no size or several.
+    """
     names = [name for name in text.split(",") if name.strip()]
     if len(names) != 1:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' names {len(names)} sizes; this command drapes and shows one, such as M"
-        )
+        raise SizeListError(f"'{text}' names {len(names)} sizes; this command {does} one, such as M.")
     return names[0].strip()
+
+
+def single_size(text: str) -> str:
+    """``check_one_size`` as an ``argparse`` type, for ``--size`` of the commands that drape one size."""
+    try:
+        return check_one_size(text)
+    except SizeListError as error:
+        raise argparse.ArgumentTypeError(str(error).removesuffix(".")) from None

@@ -1,5 +1,5 @@
-"""Arguments several ``fitroom`` commands share (their defaults are :mod:`fitroom.defaults`), and the run of
-the commands that drape sizes and write the fit files (``drape_and_report``)."""
+"""Arguments several ``fitroom`` commands share (their defaults are :mod:`fitroom.defaults`); those a drape
+session is asked with are :func:`viewer.session.add_drape_arguments`."""
 
 import argparse
 
@@ -9,8 +9,6 @@ from viewer.arg_types import edge_length_cm, positive_int, single_size
 __all__ = [
     "HelpFormatter",
     "add_solver_arguments",
-    "add_drape_arguments",
-    "add_material_argument",
     "add_size_argument",
     "add_sizes_argument",
     "add_dxf_arguments",
@@ -18,7 +16,6 @@ __all__ = [
     "add_rule_argument",
     "load_rule_argument",
     "size_help",
-    "drape_and_report",
 ]
 
 
@@ -48,39 +45,6 @@ def add_solver_arguments(parser: argparse.ArgumentParser) -> None:
         default=MAX_FRAMES,
         metavar="N",
         help=f"frame limit for each drape ({FPS:g} fps)",
-    )
-
-
-def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> None:
-    """Add ``--body``, ``--pattern`` (with ``--seams`` and ``--units`` for DXF files), ``--material`` and the
-    solver arguments."""
-    parser.add_argument(
-        "--body",
-        required=body_required,
-        metavar="BODY.json",
-        help="body made by 'fitroom body'" + ("" if body_required else " (default: the bundled body)"),
-    )
-    parser.add_argument(
-        "--pattern",
-        default="tshirt",
-        metavar="NAME|FILE",
-        help="bundled pattern name (see 'fitroom patterns') or pattern file",
-    )
-    add_dxf_arguments(parser)
-    add_material_argument(parser)
-    add_solver_arguments(parser)
-
-
-def add_material_argument(parser: argparse.ArgumentParser) -> None:
-    """Add ``--material`` (one fabric for every panel; default: each panel's own)."""
-    from sim.materials import MATERIALS
-
-    parser.add_argument(
-        "--material",
-        default=None,
-        metavar="NAME|FILE",
-        help=f"fabric for every panel: {', '.join(MATERIALS)}, or a fabric file (.json, the fields of "
-        "a preset) (default: each panel's own fabric)",
     )
 
 
@@ -159,26 +123,3 @@ def load_rule_argument(path: str | None):
     from viewer.fit_report import DEFAULT_RULE, load_fit_rule
 
     return DEFAULT_RULE if path is None else load_fit_rule(path)
-
-
-def drape_and_report(args, sizes_text: str | None, default_sizes, rule=None) -> int:
-    """Check the request, drape the sizes asked for, write the fit files into ``args.out`` (all of
-    them or, when stopped, none) and print the fit table and what was written.
-
-    ``rule`` is the recommendation rule (:class:`viewer.fit_report.FitRule`; None: the default rule).
-    """
-    from fitroom.files import staged_folder
-    from fitroom.output_paths import check_output_folder
-    from viewer.fit_outputs import print_fit, write_fit_outputs
-    from viewer.fit_report import DEFAULT_RULE, NO_SIZE_EXIT_STATUS
-    from viewer.session import session_from_args
-
-    out_dir = check_output_folder(args.out)
-    session = session_from_args(args, sizes_text, default_sizes)
-    drapes = session.drape()
-    with staged_folder(out_dir) as stage:
-        document, staged = write_fit_outputs(
-            session.body, drapes, stage, session.fit_extra(), rule=rule or DEFAULT_RULE
-        )
-    print_fit(document, [out_dir / path.name for path in staged])
-    return NO_SIZE_EXIT_STATUS if document["recommended_size"] is None else 0

@@ -6,7 +6,8 @@ __all__ = ["add_parser", "run"]
 
 
 def add_parser(subparsers) -> None:
-    from viewer.cmd_args import add_material_argument, add_rule_argument, add_solver_arguments, size_help
+    from viewer.cmd_args import add_rule_argument, add_solver_arguments, size_help
+    from viewer.session import add_material_argument
 
     parser = subparsers.add_parser(
         "batch",

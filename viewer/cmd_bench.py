@@ -78,24 +78,23 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    if args.out:
-        from fitroom.output_paths import check_output_file
+    from viewer.command_requests import bench_request
 
-        check_output_file(args.out)
+    out, pattern, size = bench_request(args)
     # Taichi, Warp and Newton print banners on stdout; they go to stderr so stdout is only the JSON.
     with contextlib.redirect_stdout(sys.stderr):
         if args.field:
             report = _field_bench(args)
         else:
-            report = _photo_bench(args) if args.body else _bench(args)
+            report = _photo_bench(args) if args.body else _bench(args, pattern, size)
     text = json.dumps(report, indent=2)
     print(text)
-    if args.out:
+    if out is not None:
         from fitroom.files import atomic_path
 
-        with atomic_path(args.out) as path:
+        with atomic_path(out) as path:
             path.write_text(text + "\n")
-        print(f"Wrote {args.out}.", file=sys.stderr)
+        print(f"Wrote {out}.", file=sys.stderr)
     return 0
 
 
@@ -128,15 +127,16 @@ def _photo_bench(args) -> dict:
     return {"benchmark": "body from photos", **report}
 
 
-def _bench(args) -> dict:
-    """The solver's speed and drape quality on the bundled T-shirt (and the Newton peer's)."""
+def _bench(args, pattern, size: str) -> dict:
+    """The solver's speed and drape quality on ``pattern`` (``garments.Pattern``, as drawn) in ``size``
+    (and the Newton peer's)."""
     from body import default_body
     from fitroom.defaults import substeps_for_edge
     from garments import make_garment
     from sim.bench import bench_drape
 
     body = default_body()
-    garment = make_garment(args.pattern, body, size=args.size, edge_length=args.edge_length / 100.0)
+    garment = make_garment(pattern, body, size=size, edge_length=args.edge_length / 100.0)
     arrays = {
         "rest_uv": garment.rest_uv,
         "faces": garment.faces,

@@ -59,22 +59,12 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    from body.model_errors import NoBodyRequestError
-    from fitroom.output_paths import check_output_file, check_output_folder
+    from viewer.command_requests import body_request
 
-    check_output_file(args.out)
-    if args.mesh is not None:
-        check_output_file(args.mesh, MESH_SUFFIXES)
-    if args.overlay is not None:
-        check_output_folder(args.overlay)
-    requested = {key: getattr(args, key) for key in _MEASUREMENT_FLAGS if getattr(args, key) is not None}
-    if args.side is not None and args.front is None:
-        raise NoBodyRequestError(
-            "--side was given without --front; a body is made from a front photo, with a side photo "
-            "to help, so add --front IMG."
-        )
+    request = body_request(args, _MEASUREMENT_FLAGS, MESH_SUFFIXES)
+    requested = request.measurements
     if args.front is not None:
-        from body import body_from_photos
+        from body.photo.estimate import body_from_photos
 
         made = body_from_photos(
             front=args.front,
@@ -86,19 +76,14 @@ def run(args) -> int:
             keep_pose=args.keep_pose,
         )
         requested = {key: value for key, value in requested.items() if key == "height"}
-    elif requested:
+    else:
         from body.fit_measurements import body_from_measurements
         from body.model import load_body_model
 
         model = load_body_model(args.gender, args.body_model)
         made = body_from_measurements(requested, args.gender, model)
-    else:
-        raise NoBodyRequestError(
-            "Nothing to make a body from: give --front (and --side) photos, or measurements such as "
-            "--height 170 --chest 92 --waist 76 --hip 100."
-        )
-    _write_body(made, args.out, args.mesh)
-    _print_table(made, requested, args)
+    _write_body(made, request.out, request.mesh)
+    _print_table(made, requested, request)
     return 0
 
 
@@ -118,7 +103,7 @@ def _write_body(made, body_path, mesh_path) -> None:
         save_body_json(made, body_path)
 
 
-def _print_table(made, requested: dict[str, float], args) -> None:
+def _print_table(made, requested: dict[str, float], request) -> None:
     """Requested against measured values, one row per measurement."""
     from rich.console import Console
     from rich.table import Table
@@ -145,5 +130,5 @@ def _print_table(made, requested: dict[str, float], args) -> None:
             f"hair {'not seen' if hair is None else f'sRGB {tuple(hair)}'}.",
             markup=False,
         )
-    written = args.out if args.mesh is None else f"{args.out} and {args.mesh}"
+    written = request.out if request.mesh is None else f"{request.out} and {request.mesh}"
     console.print(f"Wrote {written}.", markup=False)

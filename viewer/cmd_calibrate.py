@@ -25,14 +25,11 @@ def run(args) -> int:
     from rich.table import Table
 
     from fitroom.files import atomic_path
-    from fitroom.output_paths import check_output_file
-    from viewer.calibrate import calibrate_rule, read_feedback
-    from viewer.coverage import load_results
+    from viewer.calibrate import calibrate_rule
+    from viewer.command_requests import calibrate_request
     from viewer.fit_report import DEFAULT_RULE, GIRTHS
 
-    path = check_output_file(args.out, (".json",))
-    feedback = read_feedback(args.feedback)
-    drapes, _ = load_results(args.results)
+    path, feedback, drapes = calibrate_request(args)
     rule = calibrate_rule(feedback, drapes, args.seed)
     with atomic_path(path) as tmp:
         tmp.write_text(json.dumps(rule.model_dump(), indent=2))

@@ -24,21 +24,18 @@ def run(args) -> int:
     from rich.table import Table
 
     from fitroom.files import atomic_path
-    from fitroom.output_paths import check_output_file
-    from viewer.coverage import coverage_figures, load_results
+    from viewer.command_requests import coverage_request
+    from viewer.coverage import coverage_figures
     from viewer.coverage_page import write_coverage_page
     from viewer.coverage_plot import coverage_png_bytes
 
-    path = check_output_file(args.out, (".png",))
-    page = path.with_suffix(".html")
-    if args.html:
-        check_output_file(page, (".html",))
-    figures = coverage_figures(*load_results(args.results))
+    path, page, results = coverage_request(args)
+    figures = coverage_figures(*results)
     png = coverage_png_bytes(figures)
     with atomic_path(path) as tmp:
         tmp.write_bytes(png)
     written = [path]
-    if args.html:
+    if page is not None:
         write_coverage_page(page, figures, png)
         written.append(page)
     table = Table(title="Size-chart coverage: share of people each size fits (recommended)")

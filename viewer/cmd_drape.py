@@ -1,7 +1,8 @@
 """``fitroom drape``: drape one size of a pattern on a body and write its pictures, meshes and fit."""
 
 from fitroom.defaults import DEFAULT_SIZE
-from viewer.cmd_args import add_drape_arguments, add_size_argument, drape_and_report
+from viewer.cmd_args import add_size_argument
+from viewer.session import add_drape_arguments, drape_and_report
 
 __all__ = ["add_parser", "run"]
 

@@ -12,6 +12,7 @@ import numpy as np
 
 from fitroom.files import atomic_path
 from fitroom.stopping import import_whole
+from viewer.arg_types import positive_int
 
 __all__ = ["add_parser", "run"]
 
@@ -35,7 +36,11 @@ def add_parser(subparsers) -> None:
         "--out", required=True, metavar="DIR", help="folder to write fabric.json and pictures in"
     )
     parser.add_argument(
-        "--substeps", type=int, default=LAB_SUBSTEPS, metavar="N", help="solver substeps per 60 Hz frame"
+        "--substeps",
+        type=positive_int,
+        default=LAB_SUBSTEPS,
+        metavar="N",
+        help="solver substeps per 60 Hz frame",
     )
 
 
@@ -139,17 +144,12 @@ def _print_summary(document: dict) -> None:
 
 
 def run(args) -> int:
-    from fitroom.output_paths import check_output_folder
     from sim.device import init_taichi
-    from sim.errors import DrapeInputError
-    from sim.fabric_file import resolve_fabric
     from sim.fabric_lab import run_fabric_lab
+    from viewer.command_requests import fabric_request
     from viewer.fit_outputs import written_sentence
 
-    material = resolve_fabric(args.fabric)
-    out = check_output_folder(args.out)
-    if args.substeps < 1:
-        raise DrapeInputError(f"--substeps must be at least 1, not {args.substeps}.")
+    material, out = fabric_request(args)
     init_taichi("cpu")
     document, drapes = run_fabric_lab(material, substeps=args.substeps)
     out.mkdir(parents=True, exist_ok=True)

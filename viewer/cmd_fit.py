@@ -1,13 +1,8 @@
 """``fitroom fit``: drape each size of a pattern on a body and recommend one."""
 
 from fitroom.defaults import FIT_SIZES
-from viewer.cmd_args import (
-    add_drape_arguments,
-    add_rule_argument,
-    add_sizes_argument,
-    drape_and_report,
-    load_rule_argument,
-)
+from viewer.cmd_args import add_rule_argument, add_sizes_argument, load_rule_argument
+from viewer.session import add_drape_arguments, drape_and_report
 
 __all__ = ["add_parser", "run"]
 

@@ -24,13 +24,11 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    from fitroom.output_paths import check_output_file
-    from garments import grade_pattern, load_pattern
     from garments.pattern_drawing import draw_pattern
+    from viewer.command_requests import pattern_request
 
-    check_output_file(args.out)
-    pattern = grade_pattern(load_pattern(args.pattern), args.size)
-    path = draw_pattern(pattern, args.out)
+    out, pattern = pattern_request(args)
+    path = draw_pattern(pattern, out)
     print(
         f"{pattern.name} size {pattern.size}: {len(pattern.panels)} panels, {len(pattern.stitches)} stitches."
     )

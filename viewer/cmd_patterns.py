@@ -18,7 +18,7 @@ def add_parser(subparsers) -> None:
     add_dxf_arguments(parser)
 
 
-def _bundled() -> None:
+def _bundled_table() -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -43,13 +43,10 @@ def _bundled() -> None:
     Console(width=160).print(table)
 
 
-def _dxf(path: str, units: str | None) -> None:
+def _dxf_table(document, rows: list[dict]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from garments.dxf_aama import dxf_piece_table
-
-    document, rows = dxf_piece_table(path, units)
     sizes = list(document.sizes)
     table = Table(
         title=f"{document.path.name}: {len(rows)} pieces in {len(sizes)} sizes "
@@ -75,17 +72,17 @@ def _dxf(path: str, units: str | None) -> None:
 
 
 def run(args) -> int:
-    if args.file is None:
-        _bundled()
-        return 0
-    from pathlib import Path
+    from garments import Pattern
+    from viewer.command_requests import patterns_request
 
-    from garments import load_pattern
-
-    if Path(args.file).suffix.lower() == ".dxf":
-        _dxf(args.file, args.units)
+    listed = patterns_request(args)
+    if listed is None:
+        _bundled_table()
         return 0
-    pattern = load_pattern(args.file)
+    if not isinstance(listed, Pattern):
+        _dxf_table(*listed)
+        return 0
+    pattern = listed
     print(f"{pattern.name}: sizes {' '.join(pattern.sizes) or pattern.size}; {len(pattern.panels)} panels:")
     for name, panel in pattern.panels.items():
         print(f"  {name} ({panel.material})")

@@ -36,10 +36,10 @@ def run(args) -> int:
     import csv
 
     from fitroom.files import atomic_path
-    from fitroom.output_paths import check_output_file
+    from viewer.command_requests import population_request
     from viewer.population import draw_people
 
-    path = check_output_file(args.out, _SUFFIXES)
+    path = population_request(args, _SUFFIXES)
     people, refused = draw_people(args.gender, args.n, args.seed, args.source)
     with atomic_path(path) as tmp:
         if path.suffix.lower() == ".parquet":

@@ -1,7 +1,8 @@
 """``fitroom report``: drape each size of a pattern on a body and write one self-contained fit page."""
 
 from fitroom.defaults import FIT_SIZES
-from viewer.cmd_args import add_drape_arguments, add_sizes_argument
+from viewer.cmd_args import add_sizes_argument
+from viewer.session import add_drape_arguments, session_from_args
 
 __all__ = ["add_parser", "run"]
 
@@ -23,7 +24,6 @@ def run(args) -> int:
     from fitroom.output_paths import check_output_file
     from viewer.fit_page import check_page_path, write_fit_page
     from viewer.fit_report import NO_SIZE_EXIT_STATUS
-    from viewer.session import session_from_args
 
     path = check_output_file(check_page_path(args.out))
     session = session_from_args(args, args.sizes, FIT_SIZES)

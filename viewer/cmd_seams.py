@@ -30,27 +30,21 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     from pathlib import Path
 
-    from fitroom.output_paths import check_output_file
     from garments.dxf_aama import dxf_garment
     from garments.dxf_panels import garment_pattern
-    from garments.pattern_drawing import DRAWING_FORMATS
     from garments.seam_drawing import draw_seams
     from garments.seam_plan import LOW_CONFIDENCE
-    from garments.seams_file import seams_path, write_seams_file
+    from garments.seams_file import write_seams_file
+    from viewer.command_requests import seams_request
 
-    check_output_file(args.out, DRAWING_FORMATS)
-    sidecar = Path(args.seams) if args.seams else seams_path(args.dxf)
-    garment = dxf_garment(args.dxf, args.size, sidecar if sidecar.is_file() else None, args.units)
-    if garment.seams_from is None:
-        check_output_file(sidecar)
+    request = seams_request(args)
+    garment = dxf_garment(args.dxf, request.size, None if request.infers else request.sidecar, args.units)
     pattern = garment_pattern(garment)
     title = f"{pattern.name}: size {garment.size} (sizes {', '.join(pattern.sizes)})"
-    drawing = draw_seams(pattern, garment.plan, args.out, title)
-    written = [drawing]
+    written = [draw_seams(pattern, garment.plan, request.drawing, title)]
     if garment.seams_from is None:
-        written.insert(
-            0, write_seams_file(garment.plan, [p.name for p in garment.pieces], sidecar, Path(args.dxf).name)
-        )
+        pieces = [piece.name for piece in garment.pieces]
+        written.insert(0, write_seams_file(garment.plan, pieces, request.sidecar, Path(args.dxf).name))
     plan = garment.plan
     low = sum(seam.confidence < LOW_CONFIDENCE for seam in plan.seams)
     source = f"read from {garment.seams_from}" if garment.seams_from else "inferred"

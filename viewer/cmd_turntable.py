@@ -2,8 +2,9 @@
 
 from fitroom.defaults import DEFAULT_SIZE
 from viewer.arg_types import positive_int
-from viewer.cmd_args import add_drape_arguments, add_size_argument
+from viewer.cmd_args import add_size_argument
 from viewer.fit_maps import MAP_CYCLE
+from viewer.session import add_drape_arguments, session_from_args
 from viewer.turntable import GIF_RESOLUTION, MP4_RESOLUTION, TURNTABLE_FPS, TURNTABLE_FRAMES
 
 __all__ = ["add_parser", "run"]
@@ -42,7 +43,6 @@ def run(args) -> int:
     from fitroom.output_paths import check_output_file
     from fitroom.progress import Progress
     from viewer.fit_maps import fit_map
-    from viewer.session import session_from_args
     from viewer.turntable import check_turntable_request, parse_resolution, write_turntable
 
     fit_map(args.heatmap)

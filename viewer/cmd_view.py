@@ -1,7 +1,8 @@
 """``fitroom view``: the interactive fitting-room window."""
 
 from fitroom.defaults import VIEW_SIZES
-from viewer.cmd_args import add_drape_arguments, size_help
+from viewer.cmd_args import size_help
+from viewer.session import add_drape_arguments, session_from_args
 
 __all__ = ["add_parser", "run"]
 
@@ -30,7 +31,6 @@ def run(args) -> int:
     from fitroom.output_paths import check_output_folder
     from viewer.display import require_display
     from viewer.live import LiveViewer
-    from viewer.session import session_from_args
     from viewer.start_size import chart_size_for
 
     require_display()

@@ -9,6 +9,7 @@ __all__ = [
     "ResolutionError",
     "SizeListError",
     "NoDisplayError",
+    "BenchRequestError",
 ]
 
 
@@ -34,3 +35,7 @@ class UnknownPoseError(FitroomError):
 
 class NoDisplayError(FitroomError):
     """A window was asked for on a machine with no display to show it on."""
+
+
+class BenchRequestError(FitroomError):
+    """A ``fitroom bench`` asked for two benchmarks at once."""

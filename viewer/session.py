@@ -1,8 +1,11 @@
-"""The session of one command: every request checked before any work starts, the pattern loaded once,
-the body read and measured once, and the same objects handed to every size.
+"""The session of one drape command: the request's arguments, every one checked before any work starts,
+the pattern loaded once, the body read and measured once, the same objects handed to every size, and the
+run that drapes them and writes the fit files.
 
-The command line goes through :func:`open_session`; the library below it (``garments.make_garment``,
-``viewer.size_drape.drape_size``) stays usable without one, from a pattern name or a loaded ``Pattern``.
+The drape commands (``drape``, ``fit``, ``turntable``, ``report``, ``view``, ``demo``, ``batch``) go
+through :func:`open_session`; the others check their requests in :mod:`viewer.command_requests`. The
+library below (``garments.make_garment``, ``viewer.size_drape.drape_size``) stays usable without a
+session, from a pattern name or a loaded ``Pattern``.
 
 Examples
 --------
@@ -10,22 +13,62 @@ Examples
 >>> drapes = session.drape()  # doctest: +SKIP
 """
 
+import argparse
 import functools
 import os
 from dataclasses import dataclass, field
 
 from fitroom.defaults import EDGE_LENGTH_M, MAX_FRAMES
+from viewer.arg_types import check_one_size
+from viewer.cmd_args import add_dxf_arguments, add_solver_arguments
 from viewer.errors import SizeListError
 
 __all__ = [
     "DrapeSession",
     "open_session",
     "session_from_args",
+    "add_drape_arguments",
+    "add_material_argument",
+    "drape_and_report",
     "check_material",
     "parse_sizes",
     "sizes_to_drape",
     "checked_pattern",
 ]
+
+
+def add_drape_arguments(parser: argparse.ArgumentParser, body_required=True) -> None:
+    """Add what a drape session is asked with: ``--body``, ``--pattern`` (with ``--seams`` and ``--units``
+    for DXF files), ``--material`` and the solver arguments (read back by ``session_from_args``)."""
+    parser.add_argument(
+        "--body",
+        required=body_required,
+        metavar="BODY.json",
+        help="body made by 'fitroom body'" + ("" if body_required else " (default: the bundled body)"),
+    )
+    parser.add_argument(
+        "--pattern",
+        default="tshirt",
+        metavar="NAME|FILE",
+        help="bundled pattern name (see 'fitroom patterns') or pattern file",
+    )
+    add_dxf_arguments(parser)
+    add_material_argument(parser)
+    add_solver_arguments(parser)
+
+
+def add_material_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--material`` (one fabric for every panel; default: each panel's own), checked by
+    ``check_material``."""
+    from sim.materials import MATERIALS
+
+    parser.add_argument(
+        "--material",
+        default=None,
+        metavar="NAME|FILE",
+        help=f"fabric for every panel: {', '.join(MATERIALS)}, or a fabric file (.json, the fields of "
+        "a preset) (default: each panel's own fabric)",
+    )
 
 
 @dataclass
@@ -215,12 +258,8 @@ def open_session(
     from viewer.ring_heights import ring_heights
 
     fabric = check_material(material)
-    named = None if sizes_text is None else parse_sizes(sizes_text)
-    if single and len(named or default_sizes) != 1:
-        raise SizeListError(
-            f"'{sizes_text}' names {len(named or default_sizes)} sizes; this command drapes and shows one, "
-            "such as M."
-        )
+    if single and sizes_text is not None:
+        sizes_text = check_one_size(sizes_text)
     body_of = functools.cache(lambda: _load_body(body_path))
     loaded, sizes, sized = checked_pattern(pattern, sizes_text, default_sizes, edge_length, body_of)
     body = body_of()
@@ -256,6 +295,28 @@ def session_from_args(args, sizes_text: str | None, default_sizes, single: bool 
         max_frames=args.max_frames,
         single=single,
     )
+
+
+def drape_and_report(args, sizes_text: str | None, default_sizes, rule=None) -> int:
+    """Check the request, drape the sizes asked for, write the fit files into ``args.out`` (all of
+    them or, when stopped, none) and print the fit table and what was written.
+
+    ``rule`` is the recommendation rule (:class:`viewer.fit_report.FitRule`; None: the default rule).
+    """
+    from fitroom.files import staged_folder
+    from fitroom.output_paths import check_output_folder
+    from viewer.fit_outputs import print_fit, write_fit_outputs
+    from viewer.fit_report import DEFAULT_RULE, NO_SIZE_EXIT_STATUS
+
+    out_dir = check_output_folder(args.out)
+    session = session_from_args(args, sizes_text, default_sizes)
+    drapes = session.drape()
+    with staged_folder(out_dir) as stage:
+        document, staged = write_fit_outputs(
+            session.body, drapes, stage, session.fit_extra(), rule=rule or DEFAULT_RULE
+        )
+    print_fit(document, [out_dir / path.name for path in staged])
+    return NO_SIZE_EXIT_STATUS if document["recommended_size"] is None else 0
 
 
 def _load_body(path):
