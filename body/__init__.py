@@ -9,7 +9,8 @@ import importlib
 # Public name -> module that defines it.
 _EXPORTS = {
     "Body": "body.body",
-    "SMPL_JOINT_NAMES": "body.body",
+    "SMPL_JOINT_NAMES": "body.skeleton",
+    "SMPL_PARENTS": "body.skeleton",
     "MEASUREMENT_KEYS": "body.body",
     "BodyModel": "body.model",
     "load_body_model": "body.model",

@@ -22,13 +22,13 @@ from pathlib import Path
 import numpy as np
 
 from body.anny_rig import (
-    SMPL_PARENTS,
     bone_to_joint,
     fit_joint_regressor,
     landmark_vertex_ids,
     skinning_weights,
     smpl_joints_from_bone_heads,
 )
+from body.skeleton import SMPL_PARENTS
 from fitroom.files import atomic_path, cache_dir
 
 __all__ = [

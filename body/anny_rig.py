@@ -4,8 +4,9 @@ them, a joint regressor fitted to anny's own joints, and smplx's landmark vertic
 
 import numpy as np
 
+from body.skeleton import SMPL_PARENTS
+
 __all__ = [
-    "SMPL_PARENTS",
     "smpl_joints_from_bone_heads",
     "joint_matrix",
     "bone_to_joint",
@@ -18,8 +19,6 @@ REGRESSOR_CANDIDATE_COUNT = 600
 # Ridge weight (m²) of the joint regressor fit: held-out joint error 0.2 mm at 1e-6, 0.9 mm at 1e-4,
 # with smaller weights, 1.8 mm at 1e-3 (measured on anny's knee, the hardest joint).
 REGRESSOR_RIDGE = 1e-4
-
-SMPL_PARENTS = (-1, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 12, 13, 14, 16, 17, 18, 19, 20, 21)
 
 # Each SMPL joint sits at the mean of these anny bone heads.
 _JOINT_BONES = {
@@ -86,7 +85,7 @@ def smpl_joints_from_bone_heads(bone_labels: list[str], bone_heads: np.ndarray) 
 
 def joint_matrix(bone_labels: list[str]) -> np.ndarray:
     """(24, B) averaging matrix from anny bone heads to SMPL joints."""
-    from body.body import SMPL_JOINT_NAMES
+    from body.skeleton import SMPL_JOINT_NAMES
 
     matrix = np.zeros((len(SMPL_JOINT_NAMES), len(bone_labels)))
     for j, name in enumerate(SMPL_JOINT_NAMES):
@@ -102,7 +101,7 @@ def bone_to_joint(bone_labels: list[str], bone_parents: list[int]) -> np.ndarray
     A bone goes to the SMPL joint placed at its own head, else to its nearest such ancestor; finger
     bones go to the hand joint and toe bones to the foot joint.
     """
-    from body.body import SMPL_JOINT_NAMES
+    from body.skeleton import SMPL_JOINT_NAMES
 
     head_joint = {}
     for j, name in enumerate(SMPL_JOINT_NAMES):
@@ -188,7 +187,7 @@ def landmark_vertex_ids(anny, coco: dict, vertices: np.ndarray, joints: np.ndarr
     joints : (24, 3) float64
         Its SMPL joints.
     """
-    from body.body import SMPL_JOINT_NAMES
+    from body.skeleton import SMPL_JOINT_NAMES
 
     base_indices = anny.base_mesh_vertex_indices.numpy()
     ids = {name: int(np.argmax(coco[label].numpy()[base_indices])) for name, label in _COCO_LANDMARKS.items()}

@@ -4,15 +4,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Body", "SMPL_JOINT_NAMES", "MEASUREMENT_KEYS"]
+from body.skeleton import SMPL_JOINT_NAMES
 
-# SMPL's 24 joints in kinematic-tree order (Loper et al. 2015).
-SMPL_JOINT_NAMES = (
-    "pelvis", "left_hip", "right_hip", "spine1", "left_knee", "right_knee", "spine2",
-    "left_ankle", "right_ankle", "spine3", "left_foot", "right_foot", "neck",
-    "left_collar", "right_collar", "head", "left_shoulder", "right_shoulder",
-    "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_hand", "right_hand",
-)  # fmt: skip
+__all__ = ["Body", "MEASUREMENT_KEYS"]
 
 # The measurement keys BODY.json always holds (cm).
 MEASUREMENT_KEYS = ("height", "chest", "waist", "hip", "inseam", "shoulder_width")
@@ -45,6 +39,9 @@ class Body:
     appearance : dict, optional
         From photos: ``skin_rgb`` and ``hair_rgb`` (sRGB 0-255, hair None when none shows); pictures
         show the body in this skin tone, a default one without.
+
+    The levels its girths are taken at (``girth_heights``) are measured once, on first use, and kept, so
+    garments placed at the waist and the fit read at chest, waist and hip use the same levels.
     """
 
     vertices: np.ndarray
@@ -57,10 +54,21 @@ class Body:
     measurements_cm: dict[str, float] = field(default_factory=dict)
     source: str = ""
     appearance: dict | None = None
+    _girth_heights: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     def joint(self, name: str) -> np.ndarray:
         """Position (3,) float32 of the SMPL joint called ``name``."""
         return self.joints[SMPL_JOINT_NAMES.index(name)]
+
+    def girth_heights(self) -> dict[str, float]:
+        """The level (y, metres above the floor) at which each girth is taken on this body as it stands,
+        the ISO 8559-1 definitions of :func:`body.measure.girth_heights`: ``chest``, ``waist``, ``hip``,
+        ``neck``, ``thigh``. Measured on the first call; later calls return the same levels."""
+        if self._girth_heights is None:
+            from body.measure import evaluation
+
+            self._girth_heights = evaluation.girth_heights(self.vertices, self.faces, self.joints)
+        return dict(self._girth_heights)
 
     def to_dict(self) -> dict:
         """The BODY.json contract: model, gender, betas, pose, measurements_cm, source (and appearance

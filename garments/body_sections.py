@@ -7,12 +7,10 @@ arms and hands never widen the torso.
 
 import numpy as np
 
-from body.body import SMPL_JOINT_NAMES
+from body.skeleton import SMPL_JOINT_NAMES, SMPL_PARENTS
 
-__all__ = ["limb_vertices", "trunk_slice_ellipse", "shoulder_top_height", "waist_height"]
+__all__ = ["limb_vertices", "trunk_slice_ellipse", "shoulder_top_height"]
 
-# SMPL kinematic tree: parent of each joint (Loper et al. 2015).
-_PARENTS = (-1, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 12, 13, 14, 16, 17, 18, 19, 20, 21)
 _LIMB_JOINTS = {
     "left_arm": ("left_elbow", "left_wrist", "left_hand"),
     "right_arm": ("right_elbow", "right_wrist", "right_hand"),
@@ -36,8 +34,8 @@ def _segment_distances(points: np.ndarray, starts: np.ndarray, ends: np.ndarray)
 def limb_vertices(body, limb: str) -> np.ndarray:
     """Mask (V,) of body vertices nearest to a bone of ``limb`` (``left_arm``, ``right_leg``, ...)."""
     joints = np.asarray(body.joints, dtype=np.float64)
-    children = np.arange(1, len(_PARENTS))
-    starts, ends = joints[[_PARENTS[c] for c in children]], joints[children]
+    children = np.arange(1, len(SMPL_PARENTS))
+    starts, ends = joints[[SMPL_PARENTS[c] for c in children]], joints[children]
     nearest = np.argmin(_segment_distances(np.asarray(body.vertices, np.float64), starts, ends), axis=1)
     limb_children = [SMPL_JOINT_NAMES.index(name) for name in _LIMB_JOINTS[limb]]
     return np.isin(children[nearest], limb_children)
@@ -93,24 +91,3 @@ def shoulder_top_height(body) -> float:
     beside = (np.abs(np.abs(vertices[:, 0] - neck[0]) - 0.08) < 0.01) & (vertices[:, 1] < neck[1])
     beside &= np.abs(vertices[:, 2] - neck[2]) < 0.08
     return float(vertices[beside, 1].max())
-
-
-def waist_height(body) -> float:
-    """Height (m) of the natural waist: the narrowest trunk slice a little above the pelvis.
-
-    The search runs from 8 cm above the pelvis joint to 40 % of the way up to the neck joint. A body
-    whose trunk narrows nowhere in that stretch (the narrowest slice is its top) gets the usual level,
-    a quarter of the way from pelvis to neck.
-    """
-    vertices = np.asarray(body.vertices, np.float64)
-    pelvis, neck = float(body.joint("pelvis")[1]), float(body.joint("neck")[1])
-    centre_x = float(body.joint("pelvis")[0])
-    heights = np.arange(pelvis + 0.08, pelvis + 0.4 * (neck - pelvis), 0.01)
-    widths = []
-    for height in heights:
-        ellipse = trunk_slice_ellipse(vertices, height, centre_x)
-        widths.append(np.inf if ellipse is None else ellipse[1])
-    narrowest = int(np.argmin(widths))
-    if narrowest >= len(heights) - 2:
-        return pelvis + 0.25 * (neck - pelvis)
-    return float(heights[narrowest])

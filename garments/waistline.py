@@ -1,14 +1,15 @@
 """The waistline of a garment worn from the waist (a skirt, trousers): the vertices along its top opening.
 
-A garment hangs from the waist when, as placed, it ends below the midpoint between the body's natural
-waist and its shoulders: no part of it can rest on the shoulders. Its waistline is then the outline of
-its panels along its top (within ``WAISTLINE_DEPTH_M`` of it), whatever the panels are called: a
-waistband's upper edge, or the top of skirt panels sewn without one.
+A garment hangs from the waist when, as placed, it ends below the midpoint between the body's waist (the
+level its waist girth is measured at, ``body.Body.girth_heights``) and its shoulders: no part of it can
+rest on the shoulders. Its waistline is then the outline of its panels along its top (within
+``WAISTLINE_DEPTH_M`` of it), whatever the panels are called: a waistband's upper edge, or the top of
+skirt panels sewn without one.
 """
 
 import numpy as np
 
-from garments.body_sections import shoulder_top_height, waist_height
+from garments.body_sections import shoulder_top_height
 
 __all__ = ["waistline_vertices", "hangs_from_waist", "WAISTLINE_DEPTH_M"]
 
@@ -18,7 +19,7 @@ WAISTLINE_DEPTH_M = 0.015
 def hangs_from_waist(garment, body) -> bool:
     """Whether ``garment``, as placed round ``body``, ends below the level where shoulders could carry it."""
     top = float(np.asarray(garment.positions)[:, 1].max())
-    return top < 0.5 * (waist_height(body) + shoulder_top_height(body))
+    return top < 0.5 * (body.girth_heights()["waist"] + shoulder_top_height(body))
 
 
 def waistline_vertices(garment, body) -> np.ndarray:

@@ -9,7 +9,7 @@ import math
 import numpy as np
 from scipy.optimize import nnls
 
-from body.body import SMPL_JOINT_NAMES
+from body.skeleton import SMPL_JOINT_NAMES
 
 SIDES = 96
 

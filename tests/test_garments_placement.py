@@ -142,3 +142,17 @@ def test_made_to_measure_garment_fits_the_body_it_was_drafted_for(default_body):
     garment = make_garment("shirt_dress", default_body, size="made-to-measure", edge_length=0.03)
     assert garment.size == "made-to-measure"
     _assert_worn(garment, default_body)
+
+
+@pytest.mark.parametrize("gender", ["female", "male"])
+def test_skirts_and_trousers_start_with_their_top_at_the_waist_the_body_was_measured_at(gender, sized_bodies):
+    """The waist a waistband is placed at is the body's measured waist (``Body.girth_heights``), the
+    level the waist girth in BODY.json and the fit's waist ring are read at, on every body."""
+    for name in ("skirt", "trousers", "trousers_men"):
+        pattern = load_pattern(name)
+        for size in SIZES:
+            body = sized_bodies[(gender, size)]
+            garment = place_garment(mesh_pattern(grade_pattern(pattern, size), SWEEP_EDGE_LENGTH), body)
+            top = float(garment.positions[:, 1].max())
+            waist = body.girth_heights()["waist"]
+            assert waist < top < waist + 0.04, (name, size, top, waist)

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
+import body.measure.evaluation
 import garments.make
 import garments.pattern_files
-import viewer.ring_heights
 from fitroom.errors import FitroomError
 from viewer.cli import main
 from viewer.session import open_session
@@ -74,8 +74,10 @@ def test_a_misspelt_material_is_refused_before_any_meshing(
 
 
 def test_a_four_size_fit_loads_its_pattern_and_measures_its_body_once(body_file, tmp_path, monkeypatch):
+    """Once for every size and every use: the fit's chest, waist and hip rings and the waist placement
+    reads are the same levels of the one body."""
     loads = _counting(monkeypatch, garments.pattern_files, "pattern_from_garmentcode")
-    measures = _counting(monkeypatch, viewer.ring_heights, "ring_heights")
+    measures = _counting(monkeypatch, body.measure.evaluation, "girth_heights")
     out = tmp_path / "fit"
     argv = ["fit", "--body", str(body_file), "--sizes", "S,M,L,XL", "--edge-length", "4", "--device", "cpu"]
     status = main([*argv, "--max-frames", "3", "--out", str(out)])

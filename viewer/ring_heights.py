@@ -6,7 +6,9 @@ RING_NAMES = ("chest", "waist", "hip")
 
 
 def ring_heights(body) -> dict[str, float]:
-    """The height (metres above the floor) of each of ``RING_NAMES``, as the tape measure takes them.
+    """The height (metres above the floor) of each of ``RING_NAMES``, as the tape measure takes them: the
+    body's own girth levels (``body.Body.girth_heights``, measured once per body), the same ones garments
+    are placed by.
 
     Parameters
     ----------
@@ -18,7 +20,5 @@ def ring_heights(body) -> dict[str, float]:
     dict[str, float]
         ``chest``, ``waist``, ``hip`` -> y in metres.
     """
-    from body.measure import girth_heights
-
-    heights = girth_heights(body.vertices, body.faces, body.joints)
+    heights = body.girth_heights()
     return {name: heights[name] for name in RING_NAMES}

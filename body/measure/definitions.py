@@ -26,10 +26,10 @@ way a tape bridges hollows; torso girths take the cross-section loop of the tors
 import numpy as np
 import scipy.sparse
 
-from body.body import SMPL_JOINT_NAMES
 from body.measure.plan import MeasurementPlan
 from body.measure.slicing import Girth, MeshSlicer, hull_contains
 from body.model_errors import MeshNotMeasurableError
+from body.skeleton import SMPL_JOINT_NAMES
 
 __all__ = ["ALL_MEASUREMENT_KEYS", "plan_measurements", "torso_girth_cm"]
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from garments.body_sections import shoulder_top_height, waist_height
+from garments.body_sections import shoulder_top_height
 from garments.dxf_layout import CROTCH_HEIGHT, leg_wrap_shift
 from garments.errors import PlacementError
 from garments.garment import Garment
@@ -22,7 +22,7 @@ _SHOULDER_GARMENT_TOP = 1.2
 # The sides a panel may face: any part's front or back, and an arm's top or underside too.
 _SIDES = ("front", "back")
 _ARM_SIDES = ("front", "back", "top", "under")
-# Waist-hung garments sit with their top edge this far above the natural waist (m).
+# Waist-hung garments sit with their top edge this far above the waist the body is measured at (m).
 _WAIST_LIFT = 0.02
 
 
@@ -103,7 +103,7 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
     elif limbs_above or garment_top > _SHOULDER_GARMENT_TOP:
         lift = shoulder_top + 0.01 - garment_top
     else:
-        lift = waist_height(body) + _WAIST_LIFT - garment_top
+        lift = body.girth_heights()["waist"] + _WAIST_LIFT - garment_top
     positions = np.zeros_like(world)
     legs = np.isin(parts, ("left_leg", "right_leg"))
     around_leg, around_trunk = leg_wrap_shift(meshed, parts, world[:, 0]).T
