@@ -8,7 +8,7 @@ from garments.grading import pattern_in_size
 from garments.meshing import mesh_pattern
 from garments.pattern import Pattern
 from garments.pattern_files import load_pattern
-from garments.placement import place_garment
+from garments.placement.assembly import place_garment
 
 __all__ = ["make_garment"]
 

@@ -62,8 +62,9 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=E
     garment : garments.Garment
     drape : sim.Drape
     """
-    from garments import make_garment, waistline_vertices
-    from sim import Drape
+    from garments.make import make_garment
+    from garments.waistline import waistline_vertices
+    from sim.drape import Drape
     from viewer.ring_heights import ring_heights
 
     garment = make_garment(pattern, body, size=size, edge_length=edge_length)
