@@ -8,9 +8,12 @@ from PIL import Image
 
 from body import load_body_model
 from body.body_json import load_body_json, save_body_json
+from body.fit_measurements import body_from_measurements
 from body.photo.bench import BENCH_TARGETS_CM, TUNING_SEEDS, render_bench_person, run_photo_bench
 from body.photo.conditions import typical_conditions
 from body.photo.estimate import body_from_photos
+from body.photo.fit import typical_height_m
+from fitroom.size_chart import size_measurements_cm
 
 # Each module renders and fits bodies from photos: several seconds a test.
 pytestmark = pytest.mark.slow
@@ -108,3 +111,18 @@ def test_keep_pose_keeps_the_arms_where_the_photo_has_them(tmp_path):
         assert abs(body.joint(wrist)[0]) < abs(rest.joint(wrist)[0]) - 0.05, wrist
     assert np.any(body.pose != 0.0)
     assert body.source == "photos: front.png"
+
+
+def test_without_a_height_a_woman_of_typical_height_reads_her_height(tmp_path):
+    # No photo fixes the scale. The fit used to hold the height near the model's own mean shape
+    # (174 cm for women) and read this 168 cm woman 174.7 cm tall.
+    model = load_body_model("female")
+    betas = body_from_measurements(size_measurements_cm("women", "M"), "female", model).betas
+    truth, photos = render_bench_person(model, betas, typical_conditions())
+    paths = []
+    for photo in photos:
+        paths.append(tmp_path / photo.name)
+        Image.fromarray(photo.rgb).save(paths[-1])
+    body = body_from_photos(paths[0], paths[1], gender="female")
+    assert body.measurements_cm["height"] == pytest.approx(truth.measurements_cm["height"], abs=1.5)
+    assert typical_height_m("female") == pytest.approx(1.68)

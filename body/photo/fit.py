@@ -14,8 +14,8 @@ The objective, in centimetres at the person so its weights do not depend on imag
   photo; the side photo gives the depths that make chest, waist and hip ellipses rather than circles;
 - extent: the top of the head and the soles at the top and bottom of the mask (hair may add a
   centimetre or two; the height term below outweighs it when the height is given);
-- height, when given: the unposed model's height, to half a centimetre; when not, near the mean
-  shape's height, with the spread of adult heights (no photo fixes the scale);
+- height: the unposed model's height, to half a centimetre, at the given height or, when none is given,
+  at the mean adult stature of the sex (:func:`typical_height_m`): no photo fixes the scale;
 - priors: betas are standard normal over the model's sample of bodies (more firmly with one photo,
   which says nothing of depth); the body pose stays near rest, the arms of a front photo start where
   its keypoints show them.
@@ -30,7 +30,7 @@ from body.photo.contour import contour_segments, distance_to_segments, vertex_no
 from body.photo.skinning import LeanSkinning
 from body.photo.targets import COVER_SCALE_CM, KEYPOINT_GROUPS, PhotoTargets
 
-__all__ = ["PhotoFit", "fit_photos", "FIT_STEPS"]
+__all__ = ["PhotoFit", "fit_photos", "FIT_STEPS", "typical_height_m"]
 
 # Adam steps: the first ones move only the cameras, the rest everything.
 CAMERA_STEPS = 30
@@ -39,9 +39,14 @@ FIT_STEPS = 600
 _KEYPOINT_SCALE_CM = 12.0
 _HEIGHT_TOLERANCE_CM = 0.5
 # Without a given height nothing in a photo fixes the scale (a body twice as large, twice as far, looks
-# the same through any lens), so the height is held near the model's mean-shape height with the spread of
-# adult stature within a sex, about 7 cm (NCD Risk Factor Collaboration 2016, eLife 5:e13410).
-_HEIGHT_SPREAD_CM = 7.0
+# the same through any lens, whatever its focal length), so the model is held at the mean adult stature
+# of the sex: the size chart's regular height (EN 13402-3: women 168, men 180 cm, within 2-3 cm of the
+# European means of NCD Risk Factor Collaboration 2016, eLife 5:e13410). Only the body's proportions
+# could say more, and on the tuning people (:data:`body.photo.bench.TUNING_SEEDS`) they said worse:
+# held near that stature with its 7 cm spread instead, the fit moved heights away from it by the
+# proportions and read them 5.4 cm off on average (bias +4.0) against 4.6 cm held at it. Held at the
+# model's own mean shape (174 and 185 cm: its sample of bodies is drawn uniformly over anny's height
+# phenotype) every height read about 6 cm tall.
 _WEIGHTS = {
     "keypoints": 0.3,
     "inside": 20.0,
@@ -162,6 +167,16 @@ def _arms_from_keypoints(targets: PhotoTargets, rest_joints: np.ndarray) -> np.n
     return pose.reshape(-1)
 
 
+def typical_height_m(gender: str) -> float:
+    """Mean adult stature (m) a fit without a given height is held near: the size chart's regular
+    height for ``female`` and ``male``, their mean for any other gender."""
+    from fitroom.size_chart import size_chart
+
+    chart = size_chart()
+    heights = {"female": chart["women"]["height"], "male": chart["men"]["height"]}
+    return float(heights.get(gender, 0.5 * (heights["female"] + heights["male"]))) / 100.0
+
+
 def _robust(distance, scale):
     """Geman-McClure kernel in squared units: about ``distance²`` when small, at most ``scale²``."""
     squared = distance * distance
@@ -179,7 +194,8 @@ def fit_photos(
     targets : list[PhotoTargets]
         The front photo first, then optionally the side photo.
     height_m : float, optional
-        The person's height in metres; without it the scale comes from the shape prior.
+        The person's height in metres; without it, the typical height of the model's sex
+        (:func:`typical_height_m`), since no photo fixes the scale.
     focal_35mm : float, optional
         The camera's 35 mm-equivalent focal length (from the photo's EXIF), else a typical one.
     steps : int
@@ -218,8 +234,7 @@ def _fit(model, targets, height_m, focal_35mm, steps) -> PhotoFit:
     heights = mean_rest[:, 1]
     top_candidates = torch.argsort(heights, descending=True)[:64]
     sole_candidates = torch.argsort(heights)[:64]
-    mean_height_m = float(heights.max() - heights.min())
-    reference_height_m = height_m or mean_height_m
+    held_height_m = height_m or typical_height_m(model.gender)
     centre = 0.5 * (mean_rest.max(dim=0).values + mean_rest.min(dim=0).values)
 
     base_rotations, translations, focals, principals, cm_per_px = [], [], [], [], []
@@ -229,7 +244,7 @@ def _fit(model, targets, height_m, focal_35mm, steps) -> PhotoFit:
         focal = focal_length_px(photo.image_size, focal_35mm)
         principal = np.array([width / 2.0, height / 2.0], dtype=np.float32)
         rotation = _quarter_turn(photo)
-        distance = focal * reference_height_m / photo.person_height_px
+        distance = focal * held_height_m / photo.person_height_px
         box = photo.person_box_px
         box_centre = np.array([(box[0] + box[2]) / 2.0, (box[1] + box[3]) / 2.0]) - principal
         placed_centre = np.array(
@@ -239,7 +254,7 @@ def _fit(model, targets, height_m, focal_35mm, steps) -> PhotoFit:
         base_rotations.append(rotation)
         focals.append(focal)
         principals.append(principal)
-        cm_per_px.append(100.0 * reference_height_m / photo.person_height_px)
+        cm_per_px.append(100.0 * held_height_m / photo.person_height_px)
         matrix, usable = _keypoint_matrix(photo.view, landmark_vertices, 24)
         keypoint_matrices.append(torch.as_tensor(matrix))
         keypoint_targets.append(torch.as_tensor(photo.keypoints_px))
@@ -318,10 +333,7 @@ def _fit(model, targets, height_m, focal_35mm, steps) -> PhotoFit:
         total = sum(_WEIGHTS[name] * value for name, value in terms.items())
         rest = model.rest_vertices(betas)[0, :, 1]
         model_height_m = rest[top_candidates].max() - rest[sole_candidates].min()
-        if height_m is not None:
-            total = total + ((model_height_m - height_m) * 100.0 / _HEIGHT_TOLERANCE_CM) ** 2
-        else:
-            total = total + ((model_height_m - mean_height_m) * 100.0 / _HEIGHT_SPREAD_CM) ** 2
+        total = total + ((model_height_m - held_height_m) * 100.0 / _HEIGHT_TOLERANCE_CM) ** 2
         return total
 
     camera_optimiser = torch.optim.Adam(
