@@ -25,6 +25,7 @@ from sim.model import Model
 from sim.result import DrapeResult
 from sim.solver_xpbd import SolverXPBD
 from sim.state import State
+from sim.waistline_limit import WaistlineLoop
 
 __all__ = ["Drape", "SETTLE_MOVE_M", "SETTLE_SHARE"]
 
@@ -107,7 +108,8 @@ class Drape:
     hold : (H,) int, optional
         Vertices (a skirt's or trousers' waistline) held at their starting height while the garment is
         sewn, then lowered until the body carries them (:mod:`sim.height_hold`); the drape is not at
-        rest before the hold has ended.
+        rest before the hold has ended. Their edges along the top opening are a waistline that
+        cannot stretch past its fabric's wearable limit (:mod:`sim.waistline_limit`).
     hold_lowest : float, optional
         Height (y, m) at which the lowered hold lets go whatever it carries; by default the floor.
     contact_worker : bool, optional
@@ -164,19 +166,20 @@ class Drape:
         self.collider = BodyCollider(body_vertices, body_faces, low, high)
         # The floor is where the body stands: the soles of its feet.
         floor = float(body_vertices[:, 1].min())
+        held = np.zeros(0, np.int64) if hold is None else np.asarray(hold, np.int64).ravel()
+        if held.size and (held.min() < 0 or held.max() >= len(positions)):
+            raise DrapeInputError("hold names vertices that do not exist.")
         self.solver = SolverXPBD(
             self.model,
             self.collider,
             self_collision,
             substeps=self.base_substeps,
             floor_height=floor,
+            waistline=WaistlineLoop.of_waistline(self.model, held, positions),
         )
         # Velocities are clamped, so a frame moves no vertex further than this unless it blew up.
         self._jump_limit = _BLOW_UP_JUMP_M + self.solver.max_speed / self.fps
         self.state = self.model.state(positions)
-        held = np.zeros(0, np.int64) if hold is None else np.asarray(hold, np.int64).ravel()
-        if held.size and (held.min() < 0 or held.max() >= len(positions)):
-            raise DrapeInputError("hold names vertices that do not exist.")
         self.hold = HeightHold(held, positions[held, 1], floor if hold_lowest is None else hold_lowest, fps)
         self._frame_start = self.model.state(positions)
         self._contact_margin = 0.25 * self.model.max_edge

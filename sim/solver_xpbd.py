@@ -32,6 +32,7 @@ from sim.collision.self_contacts import SelfContacts
 from sim.device import device_array, init_taichi
 from sim.model import Model
 from sim.state import State
+from sim.waistline_limit import WaistlineLoop, limit_waistline, solve_waistline
 from sim.xpbd_constraints import (
     STRETCH_COEFFICIENTS,
     STRETCH_COMPLIANCE,
@@ -68,6 +69,9 @@ _SUBSTEP_SETTINGS = ti.types.struct(
     friction=ti.f32,
     spacing=ti.f32,
     floor_height=ti.f32,
+    waist_longest=ti.f32,
+    waist_vertex_count=ti.i32,
+    waist_edge_count=ti.i32,
 )
 
 
@@ -165,12 +169,18 @@ def _advance_serial(
     contact_push: ti.types.ndarray(dtype=ti.f32, ndim=1),
     shove: ti.types.ndarray(dtype=vec3, ndim=1),
     separation: ti.types.ndarray(dtype=vec3, ndim=1),
+    waist_vertices: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    waist_edges: ti.types.ndarray(dtype=ti.math.ivec2, ndim=1),
+    waist_stitch: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    waist_gradient: ti.types.ndarray(dtype=vec3, ndim=1),
     gravity: vec3,
     origin: vec3,
     settings: _SUBSTEP_SETTINGS,
     substeps: ti.i32,
+    has_waistline: ti.template(),
 ):
-    """All substeps of a frame in one launch, as one ordered sweep (the CPU path)."""
+    """All substeps of a frame in one launch, as one ordered sweep (the CPU path); the waistline's
+    limit is compiled in only for garments that have one."""
     dt = settings.dt
     velocity_keep = settings.velocity_keep
     max_speed = settings.max_speed
@@ -191,6 +201,19 @@ def _advance_serial(
             project_bending(x, inverse_mass, e, bend_stencils, bend_weights, bend_compliance, inverse_dt2)
         for s in range(stitches.shape[0]):
             project_stitch(x, inverse_mass, s, stitches, stitch_length, sew_step)
+        if ti.static(has_waistline):
+            limit_waistline(
+                x,
+                inverse_mass,
+                stitch_length,
+                waist_vertices,
+                waist_edges,
+                waist_stitch,
+                waist_gradient,
+                settings.waist_vertex_count,
+                settings.waist_edge_count,
+                settings.waist_longest,
+            )
         for e in range(edges.shape[0]):
             collide_edge(
                 e,
@@ -272,6 +295,9 @@ class SolverXPBD:
         serial launch per frame (the CPU path); by default, by the device Taichi runs on.
     floor_height : float, optional
         Height (y, m) of a floor with the body's friction, e.g. at the soles; by default none.
+    waistline : WaistlineLoop, optional
+        A skirt's or trousers' waistline, held to its fabric's wearable length every substep
+        (:mod:`sim.waistline_limit`); by default none.
     """
 
     def __init__(
@@ -286,8 +312,13 @@ class SolverXPBD:
         substeps: int = SUBSTEPS,
         colored: bool | None = None,
         floor_height: float | None = None,
+        waistline: WaistlineLoop | None = None,
     ):
         self.model = model
+        self.waistline = waistline or WaistlineLoop(
+            np.zeros(0, np.int32), np.zeros((0, 2), np.int32), np.zeros(0, np.int32), 0.0
+        )
+        self._waist = self.waistline.device_arrays()
         self.floor_height = -1e30 if floor_height is None else float(floor_height)
         self.collider = collider
         self.self_collision = self_collision
@@ -414,6 +445,9 @@ class SolverXPBD:
                 friction=self.model.friction,
                 spacing=spacing,
                 floor_height=self.floor_height,
+                waist_longest=self.waistline.longest,
+                waist_vertex_count=self._waist["vertex_count"],
+                waist_edge_count=self._waist["edge_count"],
             )
             _advance_serial(
                 x,
@@ -440,10 +474,15 @@ class SolverXPBD:
                 self.contact_push,
                 self.shove,
                 self.separation,
+                self._waist["vertices"],
+                self._waist["edges"],
+                self._waist["stitch"],
+                self._waist["gradient"],
                 self.gravity,
                 origin,
                 settings,
                 self.substeps,
+                self._waist["edge_count"] > 0,
             )
             return
         inverse_dt2 = 1.0 / (h * h)
@@ -479,6 +518,19 @@ class SolverXPBD:
                     begin,
                     end,
                     self.sew_speed * h,
+                )
+            if self._waist["edge_count"]:
+                solve_waistline(
+                    x,
+                    a["inverse_mass"],
+                    state_out.stitch_length,
+                    self._waist["vertices"],
+                    self._waist["edges"],
+                    self._waist["stitch"],
+                    self._waist["gradient"],
+                    self._waist["vertex_count"],
+                    self._waist["edge_count"],
+                    self.waistline.longest,
                 )
             collide_edges(
                 self.x_prev,
