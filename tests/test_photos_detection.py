@@ -148,3 +148,22 @@ def test_a_greyscale_photo_is_still_read(front_photo):
 def test_a_dark_background_still_works(person):
     photo = render_body_photo(person.vertices, person.faces, background_rgb=BACKGROUNDS_RGB[3])
     detect_person(photo, "dark.png")
+
+
+def test_a_front_photo_whose_landmarks_are_labelled_as_seen_from_behind_is_read_facing_the_camera(
+    front_photo,
+):
+    from dataclasses import replace
+
+    from body.photo.landmarks import LANDMARK_NAMES
+    from body.photo.targets import photo_targets
+
+    detection = detect_person(front_photo)
+    # BlazePose sometimes names a front photo's sides as if it saw the person's back.
+    twins = [LANDMARK_NAMES.index(n.replace("left", "@").replace("right", "left").replace("@", "right"))
+             for n in LANDMARK_NAMES]  # fmt: skip
+    mislabelled = replace(detection, landmarks_px=detection.landmarks_px[twins])
+    assert mislabelled.landmarks_px[LANDMARK_NAMES.index("left_shoulder"), 0] < front_photo.shape[1] / 2
+    read = photo_targets(mislabelled, "front")
+    expected = photo_targets(detection, "front")
+    np.testing.assert_allclose(read.keypoints_px, expected.keypoints_px)

@@ -13,7 +13,7 @@ Masks include hair and clothes. The fit uses them in two ways that treat those d
   kernel: tight clothes lie on the body and pull like skin, a loose shirt's outline hardly pulls.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -137,6 +137,33 @@ def _head_top_px(person: np.ndarray, detection: PersonDetection, index: dict) ->
     return int(rows.min()) if len(rows) else int(np.nonzero(person.any(axis=1))[0].min())
 
 
+def _mirrored_index() -> np.ndarray:
+    """(33,) index that maps each BlazePose landmark to its left-right twin (the nose to itself)."""
+    swapped = {"left": "right", "right": "left"}
+    twins = ["_".join(swapped.get(word, word) for word in name.split("_")) for name in LANDMARK_NAMES]
+    return np.array([LANDMARK_NAMES.index(twin) for twin in twins])
+
+
+def _facing_the_camera(detection: PersonDetection, view: str) -> PersonDetection:
+    """The detection with left and right landmarks swapped where BlazePose took a front photo for one
+    from behind.
+
+    A person facing the camera shows their left shoulder and hip on the image's right. BlazePose
+    sometimes labels the sides as if it saw the person's back (one of the eleven tuning people); the fit
+    then started the arms crossed over the body, pulled each side towards the other's landmarks and
+    ended with the model's arms off the photo's. Side photos average the pairs and are left as they are.
+    """
+    if view != "front":
+        return detection
+    index = {n: i for i, n in enumerate(LANDMARK_NAMES)}
+    points = detection.landmarks_px
+    pairs = [(index[f"left_{part}"], index[f"right_{part}"]) for part in ("shoulder", "hip")]
+    if sum(points[left, 0] - points[right, 0] for left, right in pairs) >= 0.0:
+        return detection
+    twins = _mirrored_index()
+    return replace(detection, landmarks_px=points[twins], visibility=detection.visibility[twins])
+
+
 def photo_targets(
     detection: PersonDetection, view: str, name: str = "photo", rgb: np.ndarray | None = None
 ) -> PhotoTargets:
@@ -152,11 +179,13 @@ def photo_targets(
     """
     import cv2
 
+    detection = _facing_the_camera(detection, view)
     person = person_mask(detection)
     rows, cols = np.nonzero(person)
     index = {n: i for i, n in enumerate(LANDMARK_NAMES)}
-    box = np.array([cols.min(), _head_top_px(person, detection, index), cols.max() + 1, rows.max() + 1])
-    box = box.astype(np.float32)
+    # The box's sides run along the outer pixels' outer edges, half a pixel beyond their centres.
+    box = np.array([cols.min(), _head_top_px(person, detection, index), cols.max(), rows.max()])
+    box = box.astype(np.float32) + np.array([-0.5, -0.5, 0.5, 0.5], dtype=np.float32)
 
     outside = cv2.distanceTransform(1 - person, cv2.DIST_L2, 5).astype(np.float32)
     contours, _ = cv2.findContours(person, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
