@@ -318,7 +318,6 @@ class SolverXPBD:
         self.waistline = waistline or WaistlineLoop(
             np.zeros(0, np.int32), np.zeros((0, 2), np.int32), np.zeros(0, np.int32), 0.0
         )
-        self._waist = self.waistline.device_arrays()
         self.floor_height = -1e30 if floor_height is None else float(floor_height)
         self.collider = collider
         self.self_collision = self_collision
@@ -329,6 +328,7 @@ class SolverXPBD:
         self.substeps = int(substeps)
         # On the CPU a whole frame is one launch of ordered sweeps; on CUDA each colour is a parallel launch.
         self.serial = init_taichi() == "cpu" if colored is None else not colored
+        self._waist = self.waistline.device_arrays()
         m = model
         # The CPU sweeps constraints in mesh order, which keeps neighbouring vertices in cache; CUDA
         # needs them colour by colour.

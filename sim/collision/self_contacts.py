@@ -165,12 +165,34 @@ def _build_edge_candidates(
     entry_high: ti.types.ndarray(dtype=ti.math.vec3, ndim=1),
     edge_candidates: ti.types.ndarray(dtype=ti.i32, ndim=2),
     edge_candidate_count: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    entry_piece: ti.types.ndarray(dtype=ti.i32, ndim=1),
+    entry_rest: ti.types.ndarray(dtype=ti.math.vec2, ndim=1),
+    bucket_pieces: ti.types.ndarray(dtype=ti.math.ivec2, ndim=1),
+    bucket_rest_low: ti.types.ndarray(dtype=ti.math.vec2, ndim=1),
+    bucket_rest_high: ti.types.ndarray(dtype=ti.math.vec2, ndim=1),
     cell_size: ti.f32,
     reach: ti.f32,
     serial: ti.template(),
 ):
     table_size = bucket_count.shape[0]
     capacity = entries.shape[0]
+    # Each bucket's pieces and the box of its triangles' first corners in the flat pattern: an edge
+    # skips a bucket whose every triangle its own piece's near neighbours in the flat pattern (most
+    # of them, away from seams and folds) without reading its entries.
+    for bucket in range(table_size):
+        first, last = _bucket_entries(bucket, bucket_start, bucket_count, capacity)
+        pieces = ti.Vector([2147483647, -1])
+        low = ti.Vector([1e30, 1e30])
+        high = ti.Vector([-1e30, -1e30])
+        for slot in range(first, last):
+            corner = faces[entries[slot]][0]
+            entry_piece[slot], entry_rest[slot] = vertex_piece[corner], rest_uv[corner]
+            pieces = ti.Vector(
+                [ti.min(pieces[0], vertex_piece[corner]), ti.max(pieces[1], vertex_piece[corner])]
+            )
+            low, high = ti.min(low, rest_uv[corner]), ti.max(high, rest_uv[corner])
+        bucket_pieces[bucket] = pieces
+        bucket_rest_low[bucket], bucket_rest_high[bucket] = low, high
     ti.loop_config(serialize=serial)
     for e in range(edges.shape[0]):
         a, b = x[edges[e][0]], x[edges[e][1]]
@@ -188,25 +210,29 @@ def _build_edge_candidates(
         for i, j, k in ti.ndrange((low[0], high[0] + 1), (low[1], high[1] + 1), (low[2], high[2] + 1)):
             bucket = _hash(ti.Vector([i, j, k]), table_size)
             first, last = _bucket_entries(bucket, bucket_start, bucket_count, capacity)
+            farthest = ti.max(
+                ti.abs(bucket_rest_low[bucket] - rest_middle), ti.abs(bucket_rest_high[bucket] - rest_middle)
+            )
+            if (bucket_pieces[bucket] == piece).all() and farthest.norm() < rest_exclusion:
+                last = first
             for slot in range(first, last):
+                # Cloth of the same piece this near in the flat pattern cannot fold onto the edge
+                # without crumpling it to nothing; its triangles are skipped first, from the entry.
+                local = (
+                    entry_piece[slot] == piece and (entry_rest[slot] - rest_middle).norm() < rest_exclusion
+                )
                 if (
-                    found < EDGE_CANDIDATES
+                    not local
+                    and found < EDGE_CANDIDATES
                     and (high_point >= entry_low[slot]).all()
                     and (low_point <= entry_high[slot]).all()
                 ):
                     f = entries[slot]
-                    corner = faces[f][0]
-                    # Cloth of the same piece this near in the flat pattern cannot fold onto the edge
-                    # without crumpling it to nothing; its triangles are skipped at once.
-                    local = (
-                        vertex_piece[corner] == piece
-                        and (rest_uv[corner] - rest_middle).norm() < rest_exclusion
-                    )
                     for side in ti.static(range(3)):
                         other = face_edges[f][side]
                         c_end = representative[edges[other][0]]
                         d_end = representative[edges[other][1]]
-                        keep = not local and other > e and found < EDGE_CANDIDATES
+                        keep = other > e and found < EDGE_CANDIDATES
                         if keep:
                             if ti.static(serial):
                                 keep = edge_ring_stamp[c_end] != e and edge_ring_stamp[d_end] != e
@@ -272,9 +298,17 @@ class SelfContacts:
         table_size = 1 << int(np.ceil(np.log2(max(2 * face_count, 1024))))
         self.bucket_count = ti.ndarray(ti.i32, shape=table_size)
         self.bucket_start = ti.ndarray(ti.i32, shape=table_size)
+        # Per bucket, the lowest and highest piece of its triangles and the box of their first corners
+        # in the flat pattern (the edge search's scratch).
+        self.bucket_pieces = ti.Vector.ndarray(2, ti.i32, shape=table_size)
+        self.bucket_rest_low = ti.Vector.ndarray(2, ti.f32, shape=table_size)
+        self.bucket_rest_high = ti.Vector.ndarray(2, ti.f32, shape=table_size)
         self.entries = ti.ndarray(ti.i32, shape=8 * face_count)
         self.entry_low = ti.Vector.ndarray(3, ti.f32, shape=8 * face_count)
         self.entry_high = ti.Vector.ndarray(3, ti.f32, shape=8 * face_count)
+        # Per entry, its triangle's piece and first corner in the flat pattern (the edge search's).
+        self.entry_piece = ti.ndarray(ti.i32, shape=8 * face_count)
+        self.entry_rest = ti.Vector.ndarray(2, ti.f32, shape=8 * face_count)
         self.candidates = ti.ndarray(ti.i32, shape=(vertex_count, CANDIDATES))
         self.candidate_count = ti.ndarray(ti.i32, shape=vertex_count)
         self.candidate_count.fill(0)
@@ -329,6 +363,11 @@ class SelfContacts:
             self.entry_high,
             self.edge_candidates,
             self.edge_candidate_count,
+            self.entry_piece,
+            self.entry_rest,
+            self.bucket_pieces,
+            self.bucket_rest_low,
+            self.bucket_rest_high,
             self.cell_size,
             self.reach,
             self.serial,
