@@ -10,10 +10,11 @@ rendered at the size fitroom reads them at (a phone's 12-megapixel photo is down
 ``MAX_PHOTO_SIDE_PX`` on load anyway), with the phone's field of view.
 
 Each person is estimated three ways: front + side and front only with the height given (and the EXIF
-focal length when the conditions record it), and front + side without the height (EXIF always), which
-measures how well the height itself is estimated. The report gives, per way and clothing group, the mean
-absolute error and the bias (signed mean) of each measurement and the worst person, plus front + side
-errors split by condition.
+focal length when the conditions record it), and front + side without the height (EXIF always). No
+photo fixes the scale, so without the height the body stands at the typical height of its sex
+(:func:`body.photo.fit.typical_height_m`); that way measures what this costs, in height and girths.
+The report gives, per way and clothing group, the mean absolute error and the bias (signed mean) of
+each measurement and the worst person, plus front + side errors split by condition.
 
 The estimator was tuned on :data:`TUNING_SEEDS` only; :data:`HELD_OUT_SEEDS` are the headline.
 """
