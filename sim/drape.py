@@ -8,15 +8,15 @@ from then on.
 """
 
 import time
-import warnings
 
 import numpy as np
 import taichi as ti
 
 from fitroom.defaults import FPS, MAX_FRAMES, SUBSTEPS
 from sim.collision.body_collider import BodyCollider
-from sim.collision.contact_worker import CONTACT_WORKER_MIN_VERTICES, ContactWorker, contact_worker_available
+from sim.collision.contact_worker import CONTACT_WORKER_MIN_VERTICES, contact_worker_available
 from sim.collision.self_intersections import self_intersecting_pairs
+from sim.contact_schedule import ContactSchedule
 from sim.device import init_taichi
 from sim.errors import DrapeInputError
 from sim.height_hold import HeightHold
@@ -24,7 +24,6 @@ from sim.metrics import face_deformation, principal_strain, principal_stress, ri
 from sim.model import Model
 from sim.result import DrapeResult
 from sim.solver_xpbd import SolverXPBD
-from sim.state import State
 from sim.waistline_limit import WaistlineLoop
 
 __all__ = ["Drape", "SETTLE_MOVE_M", "SETTLE_SHARE"]
@@ -182,25 +181,17 @@ class Drape:
         self.state = self.model.state(positions)
         self.hold = HeightHold(held, positions[held, 1], floor if hold_lowest is None else hold_lowest, fps)
         self._frame_start = self.model.state(positions)
-        self._contact_margin = 0.25 * self.model.max_edge
-        self.contacts = self.solver.make_contacts(self.model.thickness + self._contact_margin)
-        self._drift_since_contacts = np.inf
-        self._last_largest_step = 0.0
-        if contact_worker is None:
-            contact_worker = (
+        use_worker = contact_worker
+        if use_worker is None:
+            use_worker = (
                 self.device == "cpu"
                 and self_collision
                 and self.model.vertex_count >= CONTACT_WORKER_MIN_VERTICES
                 and contact_worker_available()
             )
-        self.contact_lists = {"built_here": 0, "built_ahead": 0, "from_worker": 0}
-        # Without a worker: the frame start whose lists were asked for, kept until the next frame.
-        self._asked_start = State(positions)
-        self._asked_here = False
-        self._uploaded = None
-        self._worker = None
-        if contact_worker and self_collision:
-            self._worker = ContactWorker(self.contacts)
+        self.contact_schedule = ContactSchedule(
+            self.solver, self.model, positions, use_worker and self_collision
+        )
         self._body_moving = False
         self.frames = 0
         self.wall_seconds = 0.0
@@ -243,7 +234,7 @@ class Drape:
         # The whole state is kept (seams included): a frame that is run again starts from it, at rest.
         self._frame_start.copy_from(self.state)
         self.solver.contact_push.fill(0.0)
-        self._refresh_contacts()
+        self.contact_schedule.refresh(self.state)
         while True:
             self.solver.step(self.state, self.state, 1.0 / self.fps, self.contacts)
             motion = _frame_motion(
@@ -264,8 +255,7 @@ class Drape:
                 break
             self.solver.substeps *= 2
         self.hold.apply(self.state, self.frames)
-        self._last_largest_step = largest_um * 1e-6
-        self._drift_since_contacts += self._last_largest_step
+        self.contact_schedule.moved(largest_um * 1e-6)
         if self._body_moving:
             self.collider.stop()
             self._body_moving = False
@@ -274,77 +264,24 @@ class Drape:
         self.wall_seconds += time.perf_counter() - started
         return self.state.positions_numpy()
 
-    def _refresh_contacts(self) -> None:
-        """Keep the self-contact lists covering the coming frame.
+    @property
+    def contacts(self):
+        """The self-contact candidate lists in use (:class:`sim.collision.self_contacts.SelfContacts`)."""
+        return self.contact_schedule.contacts
 
-        The lists are rebuilt when the cloth may have moved, since they were built, further than their
-        margin covers (twice the last frame's largest step ahead). A rebuild uses the lists for the
-        previous frame's start when they were asked for (one frame older, which only matters while
-        the cloth moves further in a frame than the lists reach: the first frames of sewing, where
-        lists built at the frame's start fall short as well), else lists built now. This frame's
-        start is asked for unless the lists in use will still cover two more frames.
-
-        The schedule is the same with and without a contact worker: the worker builds the asked-for
-        lists on the second core while the frame runs; without one, the positions are kept and the
-        lists built from them here, only when they are used. Either way the drape is the same.
-        """
-        margin, step = self._contact_margin, self._last_largest_step
-        ahead = None
-        asked_here, self._asked_here = self._asked_here, False
-        if self._worker is not None and self._worker.waiting:
-            try:
-                ahead = self._worker.receive()
-            except (EOFError, OSError):
-                self._lose_worker()
-        if self._drift_since_contacts + 2.0 * step > margin:
-            # Lists a frame old are used only while the cloth moves less than half the margin a frame;
-            # faster, they miss contacts that then come back deep (the XL T-shirt at 1 cm edges took
-            # 520 frames to rest without this rule, 188 with it; at a third, 181 frames but every
-            # list of a moving drape built here, 44 % longer to rest).
-            if 2.0 * step > margin:
-                ahead, asked_here = None, False
-            if ahead is not None:
-                # In a settling drape the lists often come back unchanged; they are then not copied.
-                if self._uploaded is None or not all(map(np.array_equal, ahead, self._uploaded)):
-                    self.contacts.upload(ahead)
-                    self._uploaded = ahead
-                self._drift_since_contacts = step
-                self.contact_lists["from_worker"] += 1
-            elif asked_here:
-                self.solver.collide(self._asked_start, self.contacts)
-                self._uploaded = None
-                self._drift_since_contacts = step
-                self.contact_lists["built_ahead"] += 1
-            else:
-                self.solver.collide(self.state, self.contacts)
-                self._uploaded = None
-                self._drift_since_contacts = 0.0
-                self.contact_lists["built_here"] += 1
-        if self._drift_since_contacts + 5.0 * step > margin:
-            if self._worker is None:
-                self._asked_start.positions.copy_from(self.state.positions)
-                self._asked_here = True
-                return
-            try:
-                self._worker.send(self.state.positions_numpy())
-            except OSError:
-                self._lose_worker()
-
-    def _lose_worker(self) -> None:
-        """The worker process died (killed, out of memory): build the lists here from now on."""
-        warnings.warn("fitroom's self-contact worker stopped; the drape goes on without it", stacklevel=3)
-        self._worker.close()
-        self._worker = None
+    @property
+    def contact_lists(self) -> dict:
+        """How many times the self-contact lists were built here, ahead or by the worker."""
+        return self.contact_schedule.counts
 
     @property
     def contact_worker_used(self) -> bool:
         """Whether a worker process builds the self-contact lists."""
-        return self._worker is not None
+        return self.contact_schedule.worker is not None
 
     def close(self) -> None:
         """Stop the contact worker, if any (also done when the drape is garbage-collected)."""
-        if self._worker is not None:
-            self._worker.close()
+        self.contact_schedule.close()
 
     def run(
         self,

@@ -75,7 +75,7 @@ def test_a_drape_with_a_worker_repeats_itself_and_stays_outside_the_body():
 def test_closing_a_drape_stops_its_worker():
     drape = tube_on_cylinder(contact_worker=True)
     drape.step()
-    process = drape._worker._process
+    process = drape.contact_schedule.worker._process
     assert process.poll() is None
     drape.close()
     assert process.poll() is not None
@@ -85,8 +85,8 @@ def test_a_drape_whose_worker_dies_goes_on_without_it():
     drape = tube_on_cylinder(contact_worker=True)
     for _ in range(3):
         drape.step()
-    drape._worker._process.kill()
-    drape._worker._process.wait()
+    drape.contact_schedule.worker._process.kill()
+    drape.contact_schedule.worker._process.wait()
     with pytest.warns(UserWarning, match="worker stopped"):
         for _ in range(5):
             drape.step()

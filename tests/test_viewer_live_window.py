@@ -38,7 +38,7 @@ def test_the_window_opens_on_the_size_asked_for_and_its_slider_names_sizes(viewe
         seen["opened"] = representation.GetTitleText()
         viewer._slide_size(0.3)
         seen["slid"] = representation.GetTitleText(), representation.GetValue()
-        seen["worker"] = viewer.drape._worker._process
+        seen["worker"] = viewer.drape.contact_schedule.worker._process
         viewer.advance()
 
     monkeypatch.setattr(viewer.scene.plotter, "show", person_at_the_window)
