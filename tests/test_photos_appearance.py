@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from body import load_body_model
-from body.photo.appearance import estimate_appearance
 from body.photo.bench import render_bench_person
+from body.photo.colours import estimate_appearance
 from body.photo.conditions import HAIR_RGB, SKIN_TONES_RGB, typical_conditions
 from body.photo.landmarks import detect_person
 

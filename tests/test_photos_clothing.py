@@ -11,10 +11,10 @@ import pytest
 from body.fit_measurements import body_from_measurements
 from body.model import load_body_model
 from body.photo.bench import render_bench_person
+from body.photo.colours import skin_likelihood
 from body.photo.conditions import typical_conditions
 from body.photo.estimate import estimate_from_photos
 from body.photo.landmarks import LANDMARK_NAMES, detect_person
-from body.photo.skin import skin_likelihood
 from body.photo.targets import photo_targets
 from viewer.bench_clothes import dress_in_tshirt
 

@@ -89,7 +89,7 @@ def estimate_from_photos(
     Other parameters are those of :func:`body_from_photos`.
     """
     from body.model import load_body_model
-    from body.photo.appearance import estimate_appearance
+    from body.photo.colours import estimate_appearance
     from body.photo.fit import fit_photos
     from body.photo.landmarks import check_view, detect_person
     from body.photo.overlay import draw_fit_overlay, write_fit_overlay

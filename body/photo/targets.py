@@ -9,7 +9,7 @@ Masks include hair and clothes. The fit uses them in two ways that treat those d
   model does not pose, and which from the side hang over the hips) get a fifth of the weight, and
   the fit applies a robust kernel (:data:`COVER_SCALE_CM`) so an outline standing several
   centimetres off the body pulls with a bounded force. Outline points whose colour is not the face's
-  skin colour (clothes, see :mod:`body.photo.skin`) are marked, and the fit gives them a narrower
+  skin colour (clothes, see :mod:`body.photo.colours`) are marked, and the fit gives them a narrower
   kernel: tight clothes lie on the body and pull like skin, a loose shirt's outline hardly pulls.
 """
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from body.photo.colours import skin_likelihood
 from body.photo.landmarks import LANDMARK_NAMES, PersonDetection, person_mask
-from body.photo.skin import skin_likelihood
 
 __all__ = ["PhotoTargets", "photo_targets", "KEYPOINT_GROUPS", "COVER_SCALE_CM", "OUTLINE_POINT_COUNT"]
 
