@@ -108,7 +108,7 @@ class Drape:
         Vertices (a skirt's or trousers' waistline) held at their starting height while the garment is
         sewn, then lowered until the body carries them (:mod:`sim.height_hold`); the drape is not at
         rest before the hold has ended. Their edges along the top opening are a waistline that
-        cannot stretch past its fabric's wearable limit (:mod:`sim.waistline_limit`).
+        cannot grow, as a whole, past its flat length (:mod:`sim.waistline_limit`).
     hold_lowest : float, optional
         Height (y, m) at which the lowered hold lets go whatever it carries; by default the floor.
     contact_worker : bool, optional

@@ -49,8 +49,6 @@ from sim.xpbd_frame import SUBSTEP_SETTINGS, advance_serial, finish, integrate
 
 __all__ = ["SolverXPBD"]
 
-vec3 = ti.math.vec3
-
 
 class SolverXPBD:
     """Advance a cloth :class:`State` by one frame of substeps against a body and itself.

@@ -177,8 +177,8 @@ def _build_edge_candidates(
     table_size = bucket_count.shape[0]
     capacity = entries.shape[0]
     # Each bucket's pieces and the box of its triangles' first corners in the flat pattern: an edge
-    # skips a bucket whose every triangle its own piece's near neighbours in the flat pattern (most
-    # of them, away from seams and folds) without reading its entries.
+    # skips, without reading its entries, a bucket whose triangles are all its own piece's near
+    # neighbours in the flat pattern (most buckets, away from seams and folds).
     for bucket in range(table_size):
         first, last = _bucket_entries(bucket, bucket_start, bucket_count, capacity)
         pieces = ti.Vector([2147483647, -1])
@@ -186,11 +186,10 @@ def _build_edge_candidates(
         high = ti.Vector([-1e30, -1e30])
         for slot in range(first, last):
             corner = faces[entries[slot]][0]
-            entry_piece[slot], entry_rest[slot] = vertex_piece[corner], rest_uv[corner]
-            pieces = ti.Vector(
-                [ti.min(pieces[0], vertex_piece[corner]), ti.max(pieces[1], vertex_piece[corner])]
-            )
-            low, high = ti.min(low, rest_uv[corner]), ti.max(high, rest_uv[corner])
+            corner_piece, corner_rest = vertex_piece[corner], rest_uv[corner]
+            entry_piece[slot], entry_rest[slot] = corner_piece, corner_rest
+            pieces = ti.Vector([ti.min(pieces[0], corner_piece), ti.max(pieces[1], corner_piece)])
+            low, high = ti.min(low, corner_rest), ti.max(high, corner_rest)
         bucket_pieces[bucket] = pieces
         bucket_rest_low[bucket], bucket_rest_high[bucket] = low, high
     ti.loop_config(serialize=serial)
