@@ -7,7 +7,7 @@ turns every way a photo can fail into a ``PhotoError`` that says what photo to t
 
 import functools
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -16,6 +16,7 @@ from body.photo.errors import (
     NotFrontViewError,
     NotSideViewError,
     PersonCutOffError,
+    PhotoError,
     SeveralPeopleError,
 )
 
@@ -166,6 +167,11 @@ def _blank_out(rgb: np.ndarray, detection: PersonDetection) -> np.ndarray:
 def detect_person(rgb: np.ndarray, name: str = "photo") -> PersonDetection:
     """Landmarks and mask of the one person in a photo, checked to show the whole body.
 
+    When the photo as taken shows nobody, or a person cut off, it is read again with its local
+    contrast equalised (:mod:`body.photo.backlight`): a person lit from behind stands dark against a
+    dark floor, where BlazePose loses them or their legs. The second reading is used when it shows the
+    whole person; otherwise the photo is refused for what the first reading found.
+
     Parameters
     ----------
     rgb : (H, W, 3) uint8
@@ -184,6 +190,23 @@ def detect_person(rgb: np.ndarray, name: str = "photo") -> PersonDetection:
     NoPersonError, SeveralPeopleError, PersonCutOffError
         With a sentence saying what photo to take instead.
     """
+    from body.photo.backlight import equalise_local_contrast
+
+    try:
+        return _detect_whole_person(rgb, name)
+    except (NoPersonError, PersonCutOffError) as as_taken:
+        try:
+            return _detect_whole_person(equalise_local_contrast(rgb), name, grow_to_feet=True)
+        except PersonCutOffError as equalised:
+            # A person found only in the equalised photo is cut off: say so, not that nobody is there.
+            raise (equalised if isinstance(as_taken, NoPersonError) else as_taken) from None
+        except PhotoError:
+            raise as_taken from None
+
+
+def _detect_whole_person(rgb: np.ndarray, name: str, grow_to_feet: bool = False) -> PersonDetection:
+    """:func:`detect_person` on one version of the photo; with ``grow_to_feet`` the legs' mask is grown
+    to the feet (:func:`body.photo.backlight.mask_to_the_feet`) before the whole body is checked."""
     first = _run_blazepose(rgb) or _run_blazepose_with_floor(rgb)
     if first is None or first.mask_area_px < 0.002 * rgb.shape[0] * rgb.shape[1]:
         raise NoPersonError(
@@ -204,6 +227,11 @@ def detect_person(rgb: np.ndarray, name: str = "photo") -> PersonDetection:
         detection.notes.append(note)
         _log.warning(note)
     detection = _refine_on_crop(rgb, detection)
+    if grow_to_feet:
+        from body.photo.backlight import mask_to_the_feet
+
+        knee_y = float(detection.landmarks_px[_KNEES, 1].min())
+        detection = replace(detection, mask=mask_to_the_feet(rgb, detection.mask, knee_y))
     _check_whole_body(detection, name)
     return detection
 
