@@ -113,9 +113,14 @@ def test_keep_pose_keeps_the_arms_where_the_photo_has_them(tmp_path):
     assert body.source == "photos: front.png"
 
 
-def test_without_a_height_a_woman_of_typical_height_reads_her_height(tmp_path):
+def test_without_a_height_a_woman_of_typical_height_reads_her_height_and_is_told_it_is_assumed(
+    tmp_path, capsys
+):
     # No photo fixes the scale. The fit used to hold the height near the model's own mean shape
-    # (174 cm for women) and read this 168 cm woman 174.7 cm tall.
+    # (174 cm for women) and read this 168 cm woman 174.7 cm tall; `fitroom body` did not say that the
+    # height was a guess.
+    from viewer.cli import main
+
     model = load_body_model("female")
     betas = body_from_measurements(size_measurements_cm("women", "M"), "female", model).betas
     truth, photos = render_bench_person(model, betas, typical_conditions())
@@ -123,6 +128,14 @@ def test_without_a_height_a_woman_of_typical_height_reads_her_height(tmp_path):
     for photo in photos:
         paths.append(tmp_path / photo.name)
         Image.fromarray(photo.rgb).save(paths[-1])
-    body = body_from_photos(paths[0], paths[1], gender="female")
+    argv = ["body", "--front", str(paths[0]), "--side", str(paths[1]), "--gender", "female"]
+    assert main([*argv, "-o", str(tmp_path / "body.json")]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert "No --height given: the body was made 168 cm tall, the typical height of a woman" in printed
+    assert "give --height CM" in printed
+    body = load_body_json(tmp_path / "body.json")
+    assert body.source == (
+        "photos: front.png, side.png (no height given: 168 cm assumed, the typical height of a woman)"
+    )
     assert body.measurements_cm["height"] == pytest.approx(truth.measurements_cm["height"], abs=1.5)
     assert typical_height_m("female") == pytest.approx(1.68)

@@ -84,7 +84,24 @@ def run(args) -> int:
         made = body_from_measurements(requested, args.gender, model)
     _write_body(made, request.out, request.mesh)
     _print_table(made, requested, request)
+    if args.front is not None and "height" not in requested:
+        _print_assumed_height(args.gender)
     return 0
+
+
+def _print_assumed_height(gender: str) -> None:
+    """Say which height a body from photos was made without ``--height``, and why."""
+    from rich.console import Console
+
+    from body.photo.estimate import assumed_height
+
+    height_cm, how = assumed_height(gender)
+    Console().print(
+        f"No --height given: the body was made {height_cm:.0f} cm tall, {how}. A photo cannot show how "
+        "tall someone is (a taller person farther away looks the same, whatever the lens), and the "
+        "girths scale with the height: give --height CM for measurements you can rely on.",
+        markup=False,
+    )
 
 
 def _write_body(made, body_path, mesh_path) -> None:

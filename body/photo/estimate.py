@@ -5,7 +5,7 @@ from pathlib import Path
 from body.photo.errors import PhotoHeightError
 from body.photo.input import Photo, exif_focal_35mm, load_photo
 
-__all__ = ["body_from_photos", "estimate_from_photos", "PHOTO_HEIGHT_RANGE_CM"]
+__all__ = ["body_from_photos", "estimate_from_photos", "assumed_height", "PHOTO_HEIGHT_RANGE_CM"]
 
 # Heights a standing adult can have; anything else is a typo.
 PHOTO_HEIGHT_RANGE_CM = (120.0, 230.0)
@@ -30,7 +30,8 @@ def body_from_photos(
         Photo of the same person turned 90 degrees. It gives the body's depth: chest, waist and hip
         come out about twice as accurate with it.
     height_cm : float, optional
-        The person's height; it fixes the scale, which a photo alone cannot.
+        The person's height; it fixes the scale, which a photo alone cannot. Without it the body is made
+        the typical height of its sex (:func:`assumed_height`), and ``source`` says so.
     gender : {"female", "male", "neutral"}
     model_path : str or Path, optional
         A user's SMPL-family model file instead of fitroom's default model.
@@ -43,8 +44,9 @@ def body_from_photos(
     Returns
     -------
     Body
-        ``source`` is ``"photos: <front name>[, <side name>]"``; ``appearance`` holds the skin and
-        hair colours of the front photo.
+        ``source`` is ``"photos: <front name>[, <side name>]"``, followed without a height by
+        ``" (no height given: <cm> cm assumed, <how>)"``; ``appearance`` holds the skin and hair colours
+        of the front photo.
 
     Raises
     ------
@@ -110,6 +112,9 @@ def estimate_from_photos(
     model = load_body_model(gender, model_path)
     fit = fit_photos(model, targets, None if height_cm is None else height_cm / 100.0, focal_35mm)
     source = "photos: " + ", ".join(photo.name for photo in photos)
+    if height_cm is None:
+        assumed_cm, how = assumed_height(gender)
+        source += f" (no height given: {assumed_cm:.0f} cm assumed, {how})"
     body = model.body(fit.betas, fit.poses[0] if keep_pose else None, source=source)
     body.appearance = estimate_appearance(photos[0].rgb, detections[0])
     if overlay_dir is not None:
@@ -125,3 +130,22 @@ def estimate_from_photos(
             )
             write_fit_overlay(Path(overlay_dir) / f"{Path(photo.name).stem}_fit.png", picture)
     return body
+
+
+def assumed_height(gender: str) -> tuple[float, str]:
+    """The height (cm) a body from photos is made without a given height, and how it was chosen.
+
+    Nothing in a photo fixes its scale: a person 10 % taller standing 10 % farther away, photographed
+    from 10 % higher, gives the same photo through any lens, so the EXIF focal length does not help
+    either. The body is made the typical height of its sex (:func:`body.photo.fit.typical_height_m`).
+
+    Returns
+    -------
+    height_cm : float
+    how : str
+        E.g. ``"the typical height of a woman"``.
+    """
+    from body.photo.fit import typical_height_m
+
+    who = {"female": "a woman", "male": "a man"}.get(gender, "an adult (women's and men's mean)")
+    return 100.0 * typical_height_m(gender), f"the typical height of {who}"
