@@ -14,6 +14,8 @@ __all__ = ["push_out", "own_layout_fits"]
 _WALK_STEPS = 40
 # A vertex pushed out of the body by d moves the cloth within this many times d of it along.
 _SPREAD = 2.0
+# The body's normal is averaged over this many nearest vertices (about 3 cm round on the default body).
+_NORMAL_NEIGHBOURS = 30
 
 
 def _spread(moves: np.ndarray, positions: np.ndarray) -> np.ndarray:
@@ -59,6 +61,11 @@ def _pushed(positions: np.ndarray, body, distance: float, facing: np.ndarray) ->
     faces = np.asarray(body.faces)
     normals = vertex_normals(vertices, faces)
     tree = cKDTree(vertices)
+    # Cloth leaves along the body's normal averaged over a few centimetres, so that in a crease (an
+    # armpit, between the thighs) neighbouring vertices go out the same way and do not fold.
+    _, around = tree.query(vertices, k=_NORMAL_NEIGHBOURS)
+    outward = normals[around].mean(axis=1)
+    outward /= np.maximum(np.linalg.norm(outward, axis=1, keepdims=True), 1e-12)
     positions = positions.copy()
     for _ in range(4):
         _, nearest = tree.query(positions)
@@ -66,7 +73,9 @@ def _pushed(positions: np.ndarray, body, distance: float, facing: np.ndarray) ->
         bad = points_inside(vertices, faces, positions) | (height < distance)
         if not bad.any():
             return positions
-        positions[bad] = vertices[nearest[bad]] + distance * 1.5 * normals[nearest[bad]]
+        # Along the normal by what is missing, not onto the nearest skin vertex: cloth over one vertex
+        # would all land on one point.
+        positions[bad] += (distance * 1.5 - height[bad])[:, None] * outward[nearest[bad]]
     stuck = points_inside(vertices, faces, positions)
     for _ in range(_WALK_STEPS):
         if not stuck.any():

@@ -4,10 +4,11 @@ A sleeve wrapped on its arm's tube meets the bodice only roughly: the tube's rin
 the arm, the armhole follows the bodice round the side of the trunk, and a bodice widened for a loose
 size reaches out under the arm. Left there, the sleeve's underside starts through the bodice, and
 XPBD self contact cannot take apart cloth that starts crossed. So every sleeve vertex sewn to the
-trunk moves onto its partner on the armhole, and the rest of the sleeve (cuffs too) follows by a
-harmonic blend over the sleeve's mesh (Botsch and Sorkine 2008, "On linear variational surface
-deformation methods", the membrane case): the cap starts on the armhole and the sleeve leaves it
-smoothly, back onto its arm's tube within ``_BLEND_REACH`` times the largest move.
+trunk moves onto its partners on the armhole (just outside it), and the rest of the sleeve (cuffs
+too) follows by a harmonic blend over the sleeve's mesh (Botsch and Sorkine 2008, "On linear
+variational surface deformation methods", the membrane case): the cap starts on the armhole and
+the sleeve leaves it smoothly, back onto its arm's tube within ``_BLEND_REACH`` times the largest
+move.
 """
 
 import numpy as np
@@ -23,6 +24,8 @@ _BLEND_REACH = 2.0
 # The cap starts this far (m) outside its armhole, away from the trunk's centre line, so that the
 # sleeve's rows of triangles start over the bodice's edge, not through it.
 _CAP_GAP = 0.012
+# Weight, against 1 for a mesh edge, of a seam within the arm in the blend.
+_SEAM_WEIGHT = 1e-4
 
 
 def _cap_moves(stitches, arm, trunk, positions, centre_x, centre_z):
@@ -54,10 +57,11 @@ def _arm_graph(faces: np.ndarray, stitches: np.ndarray, rest_uv: np.ndarray, arm
     return local[edges], lengths
 
 
-def _harmonic_blend(edges: np.ndarray, count: int, fixed: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Values (N, 3) harmonic on the graph of ``edges`` (E, 2), equal to ``values`` where ``fixed``."""
+def _harmonic_blend(edges, weights, count: int, fixed: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Values (N, 3) harmonic on the graph of ``edges`` (E, 2) with ``weights`` (E,), equal to
+    ``values`` where ``fixed``."""
     rows, columns = np.r_[edges[:, 0], edges[:, 1]], np.r_[edges[:, 1], edges[:, 0]]
-    adjacency = coo_matrix((np.ones(len(rows)), (rows, columns)), shape=(count, count)).tocsr()
+    adjacency = coo_matrix((np.r_[weights, weights], (rows, columns)), shape=(count, count)).tocsr()
     laplacian = (diags(np.asarray(adjacency.sum(axis=1)).ravel()) - adjacency).tocsr()
     free = ~fixed
     result = values.copy()
@@ -103,5 +107,8 @@ def sleeve_caps_on_armholes(meshed, parts: np.ndarray, positions: np.ndarray, ce
         fixed |= ~np.isin(component, component[local[cap]])
         values = np.zeros((count, 3))
         values[local[cap]] = moves
-        positions[arm] += _harmonic_blend(edges, count, fixed, values)
+        # A seam within the sleeve holds its two sides together only weakly: where the bodice's side seam
+        # starts open, the sleeve's underarm seam opens with it rather than dragging both sides across.
+        weights = np.where(lengths > 0, 1.0, _SEAM_WEIGHT)
+        positions[arm] += _harmonic_blend(edges, weights, count, fixed, values)
     return positions

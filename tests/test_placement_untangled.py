@@ -1,0 +1,87 @@
+"""Placed garments start untangled: no sleeve starts through the bodice it is sewn to.
+
+XPBD self contact keeps apart cloth that starts apart; it cannot take apart cloth that starts crossed,
+so a drape that starts with a sleeve through the bodice comes to rest with it still through.
+"""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from fitroom.size_chart import size_measurements_cm
+from garments import load_pattern, mesh_pattern, place_garment
+from garments.grading import grade_pattern
+from sim.collision.self_intersections import self_intersecting_pairs
+from sim.model import Model
+
+SIZES = ("XS", "S", "M", "L", "XL", "XXL")
+SLEEVED = ("tshirt", "tshirt_men", "shirt_dress")
+GARMENTCODE = Path(__file__).parent / "data" / "patterns" / "garmentcode"
+GARMENTCODE_SHIRT = GARMENTCODE / "shirt_mean_specification.json"
+# The drape's own mesh size: start crossings show at the drape's resolution.
+EDGE_LENGTH = 0.015
+
+
+def _sleeve_through_bodice(garment) -> list[tuple[str, str]]:
+    """(sleeve, bodice) panel names of each intersecting triangle pair of an arm panel and a trunk one."""
+    model = Model.from_arrays(
+        garment.rest_uv, garment.faces, garment.stitches, garment.grain, garment.face_material,
+        garment.materials,
+    )  # fmt: skip
+    pairs = self_intersecting_pairs(garment.positions, model.faces, model.representative)
+    arm = np.array([part.endswith("_arm") for part in garment.panel_parts])
+    names = garment.panel_names
+    found = []
+    for a, b in garment.face_panel[pairs] if len(pairs) else []:
+        if arm[a] != arm[b]:
+            found.append((names[a], names[b]) if arm[a] else (names[b], names[a]))
+    return found
+
+
+def _crossings_by_size(pattern, body) -> dict:
+    """{size: (count, panel pairs)} of the sizes whose sleeves start through the bodice."""
+    found = {}
+    for size in SIZES:
+        garment = place_garment(mesh_pattern(grade_pattern(pattern, size), EDGE_LENGTH), body)
+        crossings = _sleeve_through_bodice(garment)
+        if crossings:
+            found[size] = len(crossings), sorted(set(crossings))
+    return found
+
+
+@pytest.fixture(scope="module")
+def default_body():
+    import body
+
+    return body.default_body()
+
+
+@pytest.mark.parametrize("name", SLEEVED)
+def test_sleeves_start_clear_of_the_bodice_in_every_size_on_the_default_body(name, default_body):
+    assert _crossings_by_size(load_pattern(name), default_body) == {}
+
+
+def test_a_garmentcode_shirt_starts_with_its_sleeves_clear_of_the_bodice(default_body):
+    garment = place_garment(mesh_pattern(load_pattern(GARMENTCODE_SHIRT), EDGE_LENGTH), default_body)
+    assert _sleeve_through_bodice(garment) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("gender", ["female", "male"])
+def test_sleeves_start_clear_of_the_bodice_on_chart_bodies(gender):
+    from body import body_from_measurements
+
+    chart = {"female": "women", "male": "men"}[gender]
+    found = {}
+    for body_size in SIZES:
+        body = body_from_measurements(size_measurements_cm(chart, body_size), gender)
+        for name in SLEEVED:
+            crossings = _crossings_by_size(load_pattern(name), body)
+            if crossings:
+                found[(body_size, name)] = crossings
+        garment = place_garment(mesh_pattern(load_pattern(GARMENTCODE_SHIRT), EDGE_LENGTH), body)
+        crossings = _sleeve_through_bodice(garment)
+        if crossings:
+            found[(body_size, GARMENTCODE_SHIRT.stem)] = len(crossings)
+    assert found == {}
