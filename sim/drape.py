@@ -19,6 +19,7 @@ from sim.collision.self_intersections import self_intersecting_pairs
 from sim.contact_schedule import ContactSchedule
 from sim.device import init_taichi
 from sim.errors import DrapeInputError
+from sim.girth_stop import GirthStop
 from sim.height_hold import HeightHold
 from sim.metrics import face_deformation, principal_strain, principal_stress, ring_gap
 from sim.model import Model
@@ -111,6 +112,10 @@ class Drape:
         cannot grow, as a whole, past its flat length (:mod:`sim.waistline_limit`).
     hold_lowest : float, optional
         Height (y, m) at which the lowered hold lets go whatever it carries; by default the floor.
+    hold_girths : (N, 2) float, optional
+        The body's trunk girths below the held waistline: rows of (height m, convex-hull girth m). The
+        waistline is then kept from sinking below the level where the body is as wide round as it is
+        long (:mod:`sim.girth_stop`).
     contact_worker : bool, optional
         Build self-contact lists one frame ahead in a second process (:mod:`sim.collision.contact_worker`). By
         default, on the CPU for garments of at least 2,000 vertices when two cores are free to use.
@@ -141,6 +146,7 @@ class Drape:
         self_collision: bool = True,
         hold: np.ndarray | None = None,
         hold_lowest: float | None = None,
+        hold_girths: np.ndarray | None = None,
         contact_worker: bool | None = None,
     ):
         if not fps > 0:
@@ -168,13 +174,17 @@ class Drape:
         held = np.zeros(0, np.int64) if hold is None else np.asarray(hold, np.int64).ravel()
         if held.size and (held.min() < 0 or held.max() >= len(positions)):
             raise DrapeInputError("hold names vertices that do not exist.")
+        waistline = WaistlineLoop.of_waistline(self.model, held, positions)
         self.solver = SolverXPBD(
             self.model,
             self.collider,
             self_collision,
             substeps=self.base_substeps,
             floor_height=floor,
-            waistline=WaistlineLoop.of_waistline(self.model, held, positions),
+            waistline=waistline,
+            girth_stop=None
+            if hold_girths is None
+            else GirthStop.of_body(waistline, hold_girths, self.model.thickness),
         )
         # Velocities are clamped, so a frame moves no vertex further than this unless it blew up.
         self._jump_limit = _BLOW_UP_JUMP_M + self.solver.max_speed / self.fps

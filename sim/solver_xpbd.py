@@ -30,6 +30,7 @@ from fitroom.defaults import SUBSTEPS
 from sim.collision.body_collider import BodyCollider
 from sim.collision.self_contacts import SelfContacts
 from sim.device import device_array, init_taichi
+from sim.girth_stop import GirthStop, lift_waistline
 from sim.model import Model
 from sim.state import State
 from sim.waistline_limit import WaistlineLoop, solve_waistline
@@ -78,6 +79,8 @@ class SolverXPBD:
     waistline : WaistlineLoop, optional
         A skirt's or trousers' waistline, held to its fabric's wearable length every substep
         (:mod:`sim.waistline_limit`); by default none.
+    girth_stop : GirthStop, optional
+        The lowest that waistline can sit on the body (:mod:`sim.girth_stop`); by default none.
     """
 
     def __init__(
@@ -93,11 +96,13 @@ class SolverXPBD:
         colored: bool | None = None,
         floor_height: float | None = None,
         waistline: WaistlineLoop | None = None,
+        girth_stop: GirthStop | None = None,
     ):
         self.model = model
         self.waistline = waistline or WaistlineLoop(
             np.zeros(0, np.int32), np.zeros((0, 2), np.int32), np.zeros(0, np.int32), 0.0
         )
+        self.girth_stop = girth_stop
         self.floor_height = -1e30 if floor_height is None else float(floor_height)
         self.collider = collider
         self.self_collision = self_collision
@@ -213,6 +218,9 @@ class SolverXPBD:
             edge_candidates, edge_counts = self._no_edge_candidates, self._no_edge_candidate_count
         h = dt / self.substeps
         velocity_keep = float(np.exp(-self.damping * h))
+        waist_lowest = -1e30
+        if self.girth_stop is not None and self._waist["edge_count"]:
+            waist_lowest = max(self.girth_stop.lowest_now(state_out.stitch_length.to_numpy()), -1e30)
         thickness = self.model.thickness
         if self.serial:
             settings = SUBSTEP_SETTINGS(
@@ -226,6 +234,7 @@ class SolverXPBD:
                 spacing=spacing,
                 floor_height=self.floor_height,
                 waist_longest=self.waistline.longest,
+                waist_lowest=waist_lowest,
                 waist_vertex_count=self._waist["vertex_count"],
                 waist_edge_count=self._waist["edge_count"],
             )
@@ -346,6 +355,14 @@ class SolverXPBD:
             collide_face_centres(
                 self.x_next, a["inverse_mass"], a["faces"], distance, origin, spacing, thickness
             )
+            if self._waist["edge_count"]:
+                lift_waistline(
+                    self.x_next,
+                    a["inverse_mass"],
+                    self._waist["vertices"],
+                    self._waist["vertex_count"],
+                    waist_lowest,
+                )
             finish(x, v, self.x_prev, self.x_next, self.shove, self.separation, h)
 
     @staticmethod

@@ -3,12 +3,13 @@ end every substep on both paths (see :mod:`sim.solver_xpbd` for the method).
 
 A substep predicts positions under gravity, projects stretch, bending, stitches and the waistline's
 length limit once each in mesh order (Gauss-Seidel), resolves edge-edge and vertex self contact and
-body contact, pushes triangle centres out of the body, closes seams contact pushed open, and derives
-velocities from the change in position.
+body contact, pushes triangle centres out of the body, closes seams contact pushed open, lifts a
+waistline that sank below its stop, and derives velocities from the change in position.
 """
 
 import taichi as ti
 
+from sim.girth_stop import stop_waistline
 from sim.waistline_limit import limit_waistline
 from sim.xpbd_constraints import (
     STRETCH_COEFFICIENTS,
@@ -34,6 +35,7 @@ SUBSTEP_SETTINGS = ti.types.struct(
     spacing=ti.f32,
     floor_height=ti.f32,
     waist_longest=ti.f32,
+    waist_lowest=ti.f32,
     waist_vertex_count=ti.i32,
     waist_edge_count=ti.i32,
 )
@@ -144,7 +146,7 @@ def advance_serial(
     has_waistline: ti.template(),
 ):
     """All substeps of a frame in one launch, as one ordered sweep (the CPU path); the waistline's
-    limit is compiled in only for garments that have one."""
+    limit and stop are compiled in only for garments that have one."""
     dt = settings.dt
     velocity_keep = settings.velocity_keep
     max_speed = settings.max_speed
@@ -229,6 +231,10 @@ def advance_serial(
                 origin,
                 spacing,
                 body_thickness,
+            )
+        if ti.static(has_waistline):
+            stop_waistline(
+                x_next, inverse_mass, waist_vertices, settings.waist_vertex_count, settings.waist_lowest
             )
         for i in range(x.shape[0]):
             _finish_vertex(i, x, v, x_prev, x_next, separation, dt)

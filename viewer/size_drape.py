@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from fitroom.defaults import EDGE_LENGTH_M, MAX_FRAMES, substeps_for_edge
 
 __all__ = [
@@ -14,6 +16,8 @@ __all__ = [
 
 # A waistline lowered this far below the hip without the body taking it is let go (it falls).
 HOLD_BELOW_HIP_M = 0.05
+# Levels at which the body's girth is read below a waistline, m apart.
+GIRTH_STEP_M = 0.005
 
 
 @dataclass
@@ -68,6 +72,8 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=E
     from viewer.ring_heights import ring_heights
 
     garment = make_garment(pattern, body, size=size, edge_length=edge_length)
+    held = waistline_vertices(garment, body)
+    lowest = (heights or ring_heights(body))["hip"] - HOLD_BELOW_HIP_M
     materials = list(garment.materials) if material is None else [material] * len(garment.materials)
     drape = Drape(
         body.vertices,
@@ -81,10 +87,22 @@ def start_drape(body, pattern, size, material=None, device="auto", edge_length=E
         materials,
         device=device,
         substeps=substeps_for_edge(edge_length),
-        hold=waistline_vertices(garment, body),
-        hold_lowest=(heights or ring_heights(body))["hip"] - HOLD_BELOW_HIP_M,
+        hold=held,
+        hold_lowest=lowest,
+        hold_girths=_girths_below(body, garment.positions[held, 1], lowest),
     )
     return garment, drape
+
+
+def _girths_below(body, held_heights, lowest: float):
+    """The body's trunk girths from a waistline's highest point down to ``lowest`` (m), every
+    ``GIRTH_STEP_M``: (N, 2) rows of (height m, girth m), or None without a waistline."""
+    from body.measure import torso_girths_m
+
+    if len(held_heights) == 0:
+        return None
+    heights = np.arange(float(np.max(held_heights)), lowest - GIRTH_STEP_M, -GIRTH_STEP_M)
+    return np.column_stack([heights, torso_girths_m(body.vertices, body.faces, body.joints, heights)])
 
 
 def drape_size(

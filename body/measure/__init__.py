@@ -6,7 +6,7 @@
 - :mod:`body.measure.evaluation`: the plan turned into lengths (cm) and girth levels (m).
 """
 
-from body.measure.definitions import ALL_MEASUREMENT_KEYS, plan_measurements, torso_girth_cm
+from body.measure.definitions import ALL_MEASUREMENT_KEYS, plan_measurements, torso_girth_cm, torso_girths_m
 from body.measure.evaluation import evaluate_plan, girth_heights, measure_body
 from body.measure.plan import MeasurementPlan
 from body.measure.slicing import MeshSlicer
@@ -20,4 +20,5 @@ __all__ = [
     "measure_body",
     "plan_measurements",
     "torso_girth_cm",
+    "torso_girths_m",
 ]

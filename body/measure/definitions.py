@@ -31,7 +31,7 @@ from body.measure.slicing import Girth, MeshSlicer, hull_contains
 from body.model_errors import MeshNotMeasurableError
 from body.skeleton import SMPL_JOINT_NAMES
 
-__all__ = ["ALL_MEASUREMENT_KEYS", "plan_measurements", "torso_girth_cm"]
+__all__ = ["ALL_MEASUREMENT_KEYS", "plan_measurements", "torso_girth_cm", "torso_girths_m"]
 
 ALL_MEASUREMENT_KEYS = (
     "height",
@@ -315,5 +315,15 @@ def torso_girth_cm(
     height : float
         m.
     """
-    girth = _Planner(vertices, faces, joints).torso_girth(float(height))
-    return None if girth is None else 100.0 * girth.length
+    girth_m = torso_girths_m(vertices, faces, joints, np.array([height]))[0]
+    return None if np.isnan(girth_m) else 100.0 * float(girth_m)
+
+
+def torso_girths_m(
+    vertices: np.ndarray, faces: np.ndarray, joints: np.ndarray, heights: np.ndarray
+) -> np.ndarray:
+    """Torso girths (m) at each of ``heights`` (N,) m, as :func:`torso_girth_cm` reads them, from one
+    slicing of the mesh: (N,) float64, NaN where the plane misses the torso."""
+    planner = _Planner(vertices, faces, joints)
+    girths = [planner.torso_girth(float(height)) for height in np.asarray(heights, np.float64)]
+    return np.array([np.nan if girth is None else girth.length for girth in girths])
