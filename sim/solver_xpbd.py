@@ -64,18 +64,7 @@ class SolverXPBD:
     gravity : (3,) float
         m/s².
     damping : float
-        Velocity damping, 1/s (air drag and internal friction of the fabric together). It sets how fast a
-        drape reaches its rest, not where: the rest is the static equilibrium, and the bundled T-shirt's
-        S-XL on the default body came to the same girth strain within 0.5 point and p95 within 0.4 at 1
-        and 3/s, in 40-105 frames at 3/s against 44-169 at 1/s (the bench's M at 1 cm: 67 frames
-        against 90, p95 114.9 against 114.6). Reaching a static equilibrium through
-        damped dynamics is dynamic relaxation (Day, "An introduction to dynamic relaxation", The
-        Engineer 1965; Barnes, "Form finding and analysis of tension structures by dynamic relaxation",
-        Int. J. Space Structures 1999), whose damping is set below critical for the slowest mode: a
-        panel hanging 0.3 m swings at sqrt(g / 0.3 m) = 5.7 rad/s, critical at 11/s. The default, 3/s,
-        is a quarter of that; still air alone, on a 150-200 g/m² fabric moving at 0.1-0.3 m/s (drag
-        coefficient about 1.2 across a flat sheet), gives 0.5-1.5/s, and a fabric's internal friction
-        (its bending hysteresis, KES-F 2HB) adds to it.
+        Velocity damping, 1/s (air drag and internal friction of the fabric together).
     sew_speed : float
         How fast seams close, m/s (each stitch's allowed gap shrinks at this speed from its first gap).
     max_speed : float
@@ -100,7 +89,7 @@ class SolverXPBD:
         collider: BodyCollider | None = None,
         self_collision: bool = True,
         gravity: tuple[float, float, float] = (0.0, -9.81, 0.0),
-        damping: float = 3.0,
+        damping: float = 1.0,
         sew_speed: float = 0.5,
         max_speed: float = 5.0,
         substeps: int = SUBSTEPS,
