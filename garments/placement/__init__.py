@@ -8,17 +8,12 @@ of the actual body, a few centimetres clear, one module per region:
   and which panels lie over others (pockets, a bodice over a skirt);
 - :mod:`.trunk`: torso panels onto a stack of horizontal ellipses that follow the trunk slice by slice,
   at their turn, arc length preserved across the panel, folded over the shoulders at the top;
-- :mod:`.trunk_body`: the body those slices measure: the arms cut off below the shoulders at the
-  armpit crease, so a bodice never wraps them;
 - :mod:`.stacked`: a panel sewn on top of another (a waistband on a skirt) starts just above it;
 - :mod:`.arms`: sleeves and cuffs onto a tube along the arm, shoulder to hand;
-- :mod:`.sleeve_caps`: each sleeve's cap then moved onto the armhole it is sewn to, just outside it,
-  the rest of the sleeve following by a harmonic blend;
 - :mod:`.legs`: trouser legs above the crotch like the trunk, below it onto an ellipse stack round each leg;
 - :mod:`.neck`: collars and hoods from the neckline they are sewn to: hoods round the head, flat collars
   over the shoulders, standing collars up the neck;
-- :mod:`.push_out`: any vertex still inside or against the body moves out along the body's normal,
-  its neighbours following part of the way;
+- :mod:`.push_out`: any vertex still inside or against the body moves out along the body's normal;
 - :mod:`.assembly`: :func:`place_garment`, which sends each panel to its region.
 
 Surfaces are widened where a garment is larger than the body, so fronts and backs never overlap.

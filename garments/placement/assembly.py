@@ -12,10 +12,8 @@ from garments.placement.arms import place_on_arm, world_direction
 from garments.placement.legs import LEG_BLEND, crotch_height, place_on_legs
 from garments.placement.neck import place_neck_panels
 from garments.placement.push_out import own_layout_fits, push_out
-from garments.placement.sleeve_caps import sleeve_caps_on_armholes
 from garments.placement.stacked import stacked_lift
 from garments.placement.trunk import CLEARANCE, MIN_CLEARANCE, place_on_trunk
-from garments.placement.trunk_body import trunk_vertices
 from garments.placement.trunk_layout import trunk_layout
 
 __all__ = ["place_garment"]
@@ -122,7 +120,7 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
         positions[trunk] = place_on_trunk(
             vertices, heights, layout.turn, layout.arc + toward_x * around_trunk[trunk],
             meshed.vertex_panel[trunk], lambda height: centre_x, clearance, shoulder_top - 0.02, 1.05,
-            layout.layer, trunk_vertices(body),
+            layout.layer,
         )  # fmt: skip
     if legs.any():
         positions = place_on_legs(
@@ -138,7 +136,6 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
         positions[mine] = place_on_arm(
             body, limb, world[mine], meshed.vertex_panel[mine], sides, grains, clearance
         )
-    positions = sleeve_caps_on_armholes(meshed, parts, positions, centre_x)
     if (parts == "neck").any():
         positions = place_neck_panels(body, meshed, world, parts, positions, clearance)
     facing = np.where(back, -1.0, 1.0)

@@ -66,17 +66,7 @@ def _over_the_shoulders(body_vertices, positions, centre_z, cap, clearance):
 
 
 def place_on_trunk(
-    body_vertices,
-    heights,
-    turn,
-    arc,
-    panel_of_vertex,
-    centre_x,
-    clearance,
-    top_cap,
-    looseness,
-    layer=None,
-    slice_vertices=None,
+    body_vertices, heights, turn, arc, panel_of_vertex, centre_x, clearance, top_cap, looseness, layer=None
 ):
     """3D positions (K, 3) of trunk vertices at ``heights``, ``turn`` and ``arc`` round the part.
 
@@ -86,16 +76,13 @@ def place_on_trunk(
     height (m -> m); rows above ``top_cap`` (m) take the slice at ``top_cap`` and fold over the
     shoulders; ``looseness`` scales the panels' summed width before it is compared with the body's
     girth; ``layer`` (K,) int puts a vertex that many ``LAYER_GAP`` outside the surface and leaves its
-    panel out of the girth (it lies over another); ``slice_vertices`` (S, 3), when given, are the
-    vertices the surface is measured round (the body without its arms), ``body_vertices`` still the
-    shoulders the top folds over.
+    panel out of the girth (it lies over another).
     """
     layer = np.zeros(len(heights), int) if layer is None else layer
     rows = np.arange(heights.min() - 2 * ROW, heights.max() + 3 * ROW, ROW)
     row_centres = np.array([centre_x(h) for h in rows])
-    measured = body_vertices if slice_vertices is None else slice_vertices
     sampled = [
-        trunk_slice_ellipse(measured, min(h, top_cap), x) for h, x in zip(rows, row_centres, strict=True)
+        trunk_slice_ellipse(body_vertices, min(h, top_cap), x) for h, x in zip(rows, row_centres, strict=True)
     ]
     centre_z, a, b = fill_gaps(sampled).T
     centre_z = running_mean(centre_z)
