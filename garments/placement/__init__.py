@@ -8,7 +8,6 @@ of the actual body, a few centimetres clear, one module per region:
   and which panels lie over others (pockets, a bodice over a skirt);
 - :mod:`.trunk`: torso panels onto a stack of horizontal ellipses that follow the trunk slice by slice,
   at their turn, arc length preserved across the panel, folded over the shoulders at the top;
-- :mod:`.stacked`: a panel sewn on top of another (a waistband on a skirt) starts just above it;
 - :mod:`.arms`: sleeves and cuffs onto a tube along the arm, shoulder to hand;
 - :mod:`.legs`: trouser legs above the crotch like the trunk, below it onto an ellipse stack round each leg;
 - :mod:`.neck`: collars and hoods from the neckline they are sewn to: hoods round the head, flat collars

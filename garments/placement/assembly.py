@@ -12,7 +12,6 @@ from garments.placement.arms import place_on_arm, world_direction
 from garments.placement.legs import LEG_BLEND, crotch_height, place_on_legs
 from garments.placement.neck import place_neck_panels
 from garments.placement.push_out import own_layout_fits, push_out
-from garments.placement.stacked import stacked_lift
 from garments.placement.trunk import CLEARANCE, MIN_CLEARANCE, place_on_trunk
 from garments.placement.trunk_layout import trunk_layout
 
@@ -115,10 +114,8 @@ def place_garment(meshed: MeshedPattern, body, clearance: float = CLEARANCE) -> 
         layout = trunk_layout(pattern.panels, meshed.panel_names, world[trunk], meshed.vertex_panel[trunk])
         # A DXF leg's shift round the trunk runs toward +x at the front and toward -x at the back.
         toward_x = np.where(np.cos(2 * np.pi * layout.turn) >= 0, 1.0, -1.0)
-        stacked = stacked_lift(meshed.stitches, meshed.vertex_panel, np.where(trunk, world[:, 1], np.nan))
-        heights = world[trunk, 1] + lift + stacked[trunk]
         positions[trunk] = place_on_trunk(
-            vertices, heights, layout.turn, layout.arc + toward_x * around_trunk[trunk],
+            vertices, world[trunk, 1] + lift, layout.turn, layout.arc + toward_x * around_trunk[trunk],
             meshed.vertex_panel[trunk], lambda height: centre_x, clearance, shoulder_top - 0.02, 1.05,
             layout.layer,
         )  # fmt: skip
