@@ -87,7 +87,7 @@ def _place_hood(body, meshed, world, mine, own, partner, positions, clearance):
 
 
 def _place_collar(body, meshed, name, mine, own, partner, positions, placed, placed_panels):
-    """Collar vertices (K, 3): flat over the shoulders from their nearest sewn vertex, or standing up."""
+    """Collar vertices (K, 3): from their nearest sewn vertex, flat over the shoulders or standing up."""
     points = meshed.points[mine]
     tree = cKDTree(meshed.points[own])
     reach, nearest = tree.query(points)
@@ -111,29 +111,7 @@ def _place_collar(body, meshed, name, mine, own, partner, positions, placed, pla
         away = cloth - np.asarray(body.vertices, np.float64)[skin]
         away /= np.maximum(np.linalg.norm(away, axis=1, keepdims=True), 1e-9)
         return np.where(reach[:, None] > 0, cloth + LAYER_GAP * away, start)
-    return _stand_up(points, meshed.points[own], positions[partner], up)
-
-
-def _stand_up(points: np.ndarray, sewn: np.ndarray, sewn_placed: np.ndarray, up: np.ndarray) -> np.ndarray:
-    """A standing collar's vertices (K, 3): each above its place along the neckline, as high as it is
-    from the sewn edge in the flat.
-
-    ``points`` (K, 2) are the collar's flat vertices, ``sewn`` (S, 2) its sewn ones, ``sewn_placed``
-    (S, 3) where their partners are placed. A vertex's place along the neckline is its foot on the line
-    through its two nearest sewn vertices, carried onto their partners, so neighbouring vertices stand
-    on neighbouring points and never on one and the same.
-    """
-    if len(sewn) < 2:
-        reach, nearest = cKDTree(sewn).query(points)
-        return sewn_placed[nearest] + reach[:, None] * up
-    _, nearest = cKDTree(sewn).query(points, k=2)
-    first, second = nearest[:, 0], nearest[:, 1]
-    along = sewn[second] - sewn[first]
-    length2 = np.maximum((along**2).sum(axis=1), 1e-18)
-    t = ((points - sewn[first]) * along).sum(axis=1) / length2
-    height = np.linalg.norm(points - sewn[first] - t[:, None] * along, axis=1)
-    foot = sewn_placed[first] + t[:, None] * (sewn_placed[second] - sewn_placed[first])
-    return foot + height[:, None] * up
+    return start + reach[:, None] * up
 
 
 def place_neck_panels(body, meshed, world, parts, positions, clearance) -> np.ndarray:
